@@ -1,0 +1,71 @@
+# Elevate Learning: `make help` lists the targets.
+# Everything runs from a local virtualenv (.venv) that the targets create when missing.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+# MariaDB/MySQL for the tests marked `mysql` (the race tests). Root with no password is
+# what this project's CI machine has; override on a laptop.
+MYSQL_TEST_URL ?= mysql://root@127.0.0.1:3306/elevate
+PIP     := $(BIN)/pip install --quiet --disable-pip-version-check
+MANAGE  := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-fast lint format check migrate seed clean system-deps
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	@$(MAKE) --no-print-directory system-deps
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) -r requirements-dev.txt 2>&1 | grep -v "^WARNING: Location" || true
+	$(BIN)/python -c "import django, wagtail, MySQLdb, reportlab"  # fail here, not later
+	touch $(BIN)/activate
+
+venv: $(BIN)/activate
+
+system-deps: ## Install the Debian packages that pip needs (mysqlclient headers), when root
+	@if ! pkg-config --exists mysqlclient 2>/dev/null && ! pkg-config --exists mariadb 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing libmariadb-dev (needed to build mysqlclient)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmariadb-dev >/dev/null; \
+	  else echo "Install the MySQL/MariaDB client headers (Debian: libmariadb-dev) first."; exit 1; fi; \
+	fi
+
+migrate: venv ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+seed: migrate ## Load the demo courses and users (safe to repeat)
+	$(MANAGE) seed_demo
+
+run: seed ## Set up everything and serve the site on http://$(HOST):$(PORT)
+	@echo "Serving Elevate Learning on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: venv ## Run the whole test suite (SQLite, then the MariaDB race tests)
+	DJANGO_SETTINGS_MODULE=elevate_site.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest -m "not mysql"
+	DATABASE_URL=$(MYSQL_TEST_URL) $(BIN)/pytest -m mysql
+
+test-fast: venv ## The SQLite part of the suite only
+	$(BIN)/pytest -m "not mysql" -q
+
+lint: venv ## ruff checks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv ## Format and fix what ruff can
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: venv ## Django system checks, production settings included
+	$(MANAGE) check
+	DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-but-long-enough-0123456789 \
+	DJANGO_ALLOWED_HOSTS=example.com DATABASE_URL=sqlite:///tmp/check.sqlite3 \
+	$(BIN)/python manage.py check --deploy --settings=elevate_site.settings.production
+
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache

@@ -1,0 +1,18 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """A person on the site. ``display_name`` is what learners see and certificates carry."""
+
+    display_name = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="Shown on the site and printed on your certificates.",
+    )
+
+    def get_display_name(self):
+        return self.display_name or self.get_full_name() or self.username
+
+    def __str__(self):
+        return self.get_display_name()

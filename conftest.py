@@ -1,0 +1,102 @@
+"""Shared fixtures: the site root, the catalogue, users in each role and a temporary MEDIA_ROOT.
+
+Tests that need a real service carry a marker (``mysql``). They skip with a reason on a
+laptop without the service, and fail instead when ``CI=true``: CI may not skip them.
+"""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from wagtail.models import Page, Site
+
+from learning.tests.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    HomePageFactory,
+    LessonPageFactory,
+    UserFactory,
+)
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("mysql") and connection.vendor != "mysql":
+        reason = (
+            "needs MariaDB/MySQL: run with DATABASE_URL=mysql://root@127.0.0.1:3306/elevate "
+            "(`make test` does this in its second pass)"
+        )
+        if IN_CI:
+            pytest.fail(f"CI may not skip: {reason}")
+        pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home(db):
+    """A HomePage as the default site's root, as `seed_demo` sets it up."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="home-test")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+@pytest.fixture
+def catalogue(home):
+    return CourseIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def make_course(catalogue):
+    """make_course(lessons=3, **fields) -> (course, [lessons in order])."""
+
+    def make(lessons=3, **fields):
+        course = CoursePageFactory(parent=catalogue, **fields)
+        return course, [LessonPageFactory(parent=course) for _ in range(lessons)]
+
+    return make
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(username="learner", display_name="Ada Lovelace")
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory(username="grace", display_name="Grace Hopper")
+
+
+@pytest.fixture
+def educator(db):
+    user = UserFactory(username="educator", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def moderator(db):
+    user = UserFactory(username="moderator", is_staff=True)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def staff_admin(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client

@@ -1,0 +1,15 @@
+"""Models of the learning app, one module per concept."""
+
+from .certificates import Certificate
+from .pages import CourseIndexPage, CoursePage, CoursePageTag, LessonPage
+from .progress import Enrollment, LessonCompletion
+
+__all__ = [
+    "Certificate",
+    "CourseIndexPage",
+    "CoursePage",
+    "CoursePageTag",
+    "Enrollment",
+    "LessonCompletion",
+    "LessonPage",
+]

@@ -1,0 +1,140 @@
+"""The course tree: catalogue → course → lesson. Fields, panels and small contexts only;
+progress and certificate rules live in ``learning.progress`` and ``learning.certificates``."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from learning.blocks import ContentBlock
+from learning.routing import SpecificChildRoutingMixin
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", "Beginner"
+    INTERMEDIATE = "intermediate", "Intermediate"
+    ADVANCED = "advanced", "Advanced"
+
+
+class CourseIndexPage(SpecificChildRoutingMixin, Page):
+    """The catalogue: every live course below it, filterable by tag and level."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["learning.CoursePage"]
+    courses_per_page = 9
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = CoursePage.objects.live().child_of(self).order_by("path")
+        tags = Tag.objects.filter(
+            learning_coursepagetag_items__content_object__in=courses
+        ).distinct()
+        level = request.GET.get("level", "")
+        tag = request.GET.get("tag", "")
+        if level in Level.values:
+            courses = courses.filter(level=level)
+        if tag:
+            courses = courses.filter(tags__slug=tag)
+        courses = courses.select_related("cover_image").prefetch_related("tags")
+        context.update(
+            page_obj=Paginator(courses, self.courses_per_page).get_page(request.GET.get("page")),
+            levels=Level.choices,
+            tags=tags.order_by("name"),
+            active_level=level,
+            active_tag=tag,
+        )
+        return context
+
+
+class CoursePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "learning.CoursePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class CoursePage(SpecificChildRoutingMixin, Page):
+    """A course: its lessons are its child pages, in the order educators give them."""
+
+    summary = models.TextField(max_length=500, help_text="One or two sentences for the catalogue.")
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.BEGINNER)
+    tags = ClusterTaggableManager(through=CoursePageTag, blank=True)
+    estimated_hours = models.DecimalField(
+        max_digits=4, decimal_places=1, default=1, help_text="Estimated study time in hours."
+    )
+    learning_objectives = StreamField(
+        [("objective", blocks.CharBlock(max_length=200, label="Objective"))],
+        blank=True,
+        help_text="What a learner will be able to do after the course.",
+    )
+    intro = StreamField(ContentBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("estimated_hours"), FieldPanel("tags")],
+            heading="Catalogue",
+        ),
+        FieldPanel("learning_objectives"),
+        FieldPanel("intro"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.FilterField("level"),
+    ]
+    parent_page_types = ["learning.CourseIndexPage"]
+    subpage_types = ["learning.LessonPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from learning import certificates, progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            progress=progress.course_progress(request.user, self),
+            enrolled=progress.is_enrolled(request.user, self),
+            certificate=certificates.certificate_for(request.user, self),
+        )
+        return context
+
+
+class LessonPage(Page):
+    """One lesson. Its place among its siblings is its place in the course."""
+
+    body = StreamField(ContentBlock())
+    estimated_minutes = models.PositiveSmallIntegerField(default=10)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["learning.CoursePage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        from learning import progress
+
+        context = super().get_context(request, *args, **kwargs)
+        course = progress.course_of(self)
+        course_progress = progress.course_progress(request.user, course)
+        context.update(
+            course=course,
+            progress=course_progress,
+            completed=any(i.completed for i in course_progress.outline if i.lesson.pk == self.pk),
+            previous_lesson=course_progress.lesson_before(self),
+            next_lesson=course_progress.lesson_after(self),
+        )
+        return context

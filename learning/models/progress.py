@@ -1,0 +1,46 @@
+"""What a learner has done: enrollments and lesson completions.
+
+Both carry database unique constraints, so two replicas handling the same click at once store
+one row, not two. The rules that use them are in ``learning.progress``.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class Enrollment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    course = models.ForeignKey(
+        "learning.CoursePage", on_delete=models.CASCADE, related_name="enrollments"
+    )
+    enrolled_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="unique_enrollment"),
+        ]
+        ordering = ["-enrolled_at"]
+
+    def __str__(self):
+        return f"{self.user} in {self.course}"
+
+
+class LessonCompletion(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    # Deleting a lesson deletes its completions: a deleted lesson no longer counts.
+    lesson = models.ForeignKey(
+        "learning.LessonPage", on_delete=models.CASCADE, related_name="completions"
+    )
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_completion"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} completed {self.lesson}"

@@ -1,0 +1,24 @@
+"""Page routing in one query per URL segment.
+
+Wagtail's ``Page.route`` loads each child as a generic ``Page`` and then again as its
+specific type: two queries per level. A parent whose ``subpage_types`` name exactly one
+model can load the child as that model straight away. This keeps a lesson page within its
+SQL budget however deep the tree is.
+"""
+
+from django.http import Http404
+
+
+class SpecificChildRoutingMixin:
+    def route(self, request, path_components):
+        child_models = self.allowed_subpage_models()
+        if not path_components or len(child_models) != 1:
+            return super().route(request, path_components)
+        child_model = child_models[0]
+        try:
+            child = child_model.objects.child_of(self).get(slug=path_components[0])
+        except child_model.DoesNotExist as error:
+            raise Http404 from error
+        # Treebeard's get_parent() reads this, so the child knows its parent without a query.
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
