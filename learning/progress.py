@@ -10,9 +10,10 @@ added later counts as not done, and a moved lesson counts in the course it now b
 
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from wagtail.models import Page
 
 from learning.models import CoursePage, Enrollment, LessonCompletion, LessonPage
@@ -166,18 +167,24 @@ def unenroll(user, course):
 
 
 def _lock_enrollment(user, course):
-    """Enroll if needed and lock the enrollment row until the transaction ends.
+    """Enroll if needed, mark the enrollment active and hold its row lock until the
+    transaction ends, in one statement (an upsert).
 
-    Every change to one learner's progress in one course goes through this lock, so two
-    requests completing the last two lessons at once are serialised: the second one sees
-    the first one's completion and issues the certificate (READ COMMITTED, Django's
-    default on MySQL/MariaDB and PostgreSQL).
+    Every completion for one learner in one course goes through this lock, so two requests
+    completing the last two lessons at once are serialised: the second one sees the first
+    one's completion and issues the certificate (READ COMMITTED, Django's default on
+    MySQL/MariaDB and PostgreSQL). An upsert takes the row's exclusive lock at once; a
+    SELECT ... FOR UPDATE after a failed INSERT would first take a shared lock, and two
+    first-time requests upgrading shared locks deadlock each other on MariaDB.
     """
-    try:
-        return Enrollment.objects.select_for_update().get(user=user, course=course)
-    except Enrollment.DoesNotExist:
-        enroll(user, course)
-        return Enrollment.objects.select_for_update().get(user=user, course=course)
+    features = connection.features
+    Enrollment.objects.bulk_create(
+        [Enrollment(user=user, course=course, last_active_at=timezone.now())],
+        update_conflicts=True,
+        update_fields=["last_active_at"],
+        # MySQL/MariaDB's ON DUPLICATE KEY UPDATE takes no conflict target; others need one.
+        unique_fields=["user", "course"] if features.supports_update_conflicts_with_target else None,
+    )
 
 
 def complete_lesson(user, lesson, course=None):
@@ -202,5 +209,6 @@ def undo_completion(user, lesson, course=None):
     """Mark ``lesson`` as not done. An issued certificate stays issued."""
     course = course or course_of(lesson)
     with transaction.atomic():
-        _lock_enrollment(user, course)
+        # Same lock as complete_lesson, without enrolling anyone.
+        Enrollment.objects.select_for_update().filter(user=user, course=course).first()
         LessonCompletion.objects.filter(user=user, lesson=lesson).delete()

@@ -111,7 +111,7 @@ def dashboard(request):
     enrollments = list(
         Enrollment.objects.filter(user=request.user)
         .select_related("course")
-        .order_by("-enrolled_at")
+        .order_by("-last_active_at")
     )
     courses = [enrollment.course for enrollment in enrollments if enrollment.course.live]
     summaries = progress.summaries(request.user, courses)

@@ -6,6 +6,7 @@ one row, not two. The rules that use them are in ``learning.progress``.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Enrollment(models.Model):
@@ -16,12 +17,14 @@ class Enrollment(models.Model):
         "learning.CoursePage", on_delete=models.CASCADE, related_name="enrollments"
     )
     enrolled_at = models.DateTimeField(auto_now_add=True)
+    # Touched by every completion: the dashboard lists the most recently studied course first.
+    last_active_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="unique_enrollment"),
         ]
-        ordering = ["-enrolled_at"]
+        ordering = ["-last_active_at"]
 
     def __str__(self):
         return f"{self.user} in {self.course}"
