@@ -57,11 +57,6 @@ class LessonPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Lesson {n}")
     estimated_minutes = 10
-    body = wagtail_factories.StreamFieldFactory({})
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        kwargs.setdefault(
-            "body", [("paragraph", "<p>Lesson text that teaches one idea.</p>")]
-        )
-        return super()._create(model_class, *args, **kwargs)
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Lesson text that teaches one idea.</p>")]
+    )
