@@ -13,7 +13,7 @@ PIP     := $(BIN)/pip install --quiet --disable-pip-version-check
 MANAGE  := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint format check migrate seed clean system-deps
+.PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -69,3 +69,6 @@ check: venv ## Django system checks, production settings included
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache
+
+screenshots: venv ## Retake docs/screenshots/*.png (needs the site running: make run)
+	$(BIN)/python scripts/screenshots.py http://$(HOST):$(PORT)

@@ -8,6 +8,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page, Site
 
@@ -37,6 +38,15 @@ def pytest_runtest_setup(item):
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: database ids are reused after a rollback, so
+    a cached outline from an earlier test could otherwise match a new course."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ def issue_certificate_if_complete(user, course):
     the course is unfinished. Safe to call any number of times and from racing requests:
     the unique constraint on (user, course) lets exactly one row exist.
     """
-    from learning.progress import course_progress
+    from learning.progress import is_course_complete
 
-    if not course_progress(user, course).is_complete:
+    if not is_course_complete(user, course):
         return None, False
     existing = certificate_for(user, course)
     if existing:

@@ -12,16 +12,16 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
-from learning.models import CoursePage, Enrollment, LessonCompletion, LessonPage
+from learning.models import CoursePage, Enrollment, LessonCompletion
+from learning.outline import OutlineLesson, course_outline, live_lessons, outlines
 
 
 @dataclass(frozen=True)
 class OutlineItem:
-    lesson: LessonPage
+    lesson: OutlineLesson
     completed: bool
 
 
@@ -41,29 +41,22 @@ class CourseProgress:
 
     @property
     def percent(self):
-        # Rounded down: 199 of 200 lessons is 99 %, never a premature 100 %.
-        return self.done * 100 // self.total if self.total else 0
-
-    @property
-    def is_complete(self):
-        return self.total > 0 and self.done == self.total
+        return _percent(self.done, self.total)
 
     @property
     def next_lesson(self):
         """The first lesson not yet done (where "Resume" goes), or None when all are done."""
         return next((item.lesson for item in self.outline if not item.completed), None)
 
-    def lesson_after(self, lesson):
-        ids = [item.lesson.pk for item in self.outline]
-        position = ids.index(lesson.pk) if lesson.pk in ids else -1
-        if 0 <= position < len(ids) - 1:
-            return self.outline[position + 1].lesson
-        return None
-
-    def lesson_before(self, lesson):
-        ids = [item.lesson.pk for item in self.outline]
-        position = ids.index(lesson.pk) if lesson.pk in ids else -1
-        return self.outline[position - 1].lesson if position > 0 else None
+    def neighbours(self, lesson):
+        """(previous, next) lessons around ``lesson`` in the outline; None at either end."""
+        pks = [item.lesson.pk for item in self.outline]
+        if lesson.pk not in pks:
+            return None, None
+        position = pks.index(lesson.pk)
+        before = self.outline[position - 1].lesson if position > 0 else None
+        after = self.outline[position + 1].lesson if position + 1 < len(pks) else None
+        return before, after
 
 
 @dataclass(frozen=True)
@@ -75,18 +68,12 @@ class CourseSummary:
 
     @property
     def percent(self):
-        return self.done * 100 // self.total if self.total else 0
+        return _percent(self.done, self.total)
 
 
-def live_lessons(course_path):
-    """Live lessons directly under the course with this tree path, in course order."""
-    return LessonPage.objects.live().filter(
-        path__startswith=course_path, depth=len(course_path) // Page.steplen + 1
-    )
-
-
-def _completed_by(user):
-    return Exists(LessonCompletion.objects.filter(user=user.pk, lesson=OuterRef("pk")))
+def _percent(done, total):
+    # Rounded down: 199 of 200 lessons is 99 %, never a premature 100 %.
+    return done * 100 // total if total else 0
 
 
 def course_of(lesson):
@@ -98,57 +85,52 @@ def course_of(lesson):
     return CoursePage.objects.get(path=lesson.path[: -Page.steplen])
 
 
-def course_progress(user, course):
-    """The learner's progress in ``course``, with its outline, in one query.
+def _completed_ids(user, lesson_ids):
+    if not user.is_authenticated or not lesson_ids:
+        return set()
+    return set(
+        LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list(
+            "lesson_id", flat=True
+        )
+    )
 
-    Anonymous visitors get the outline with nothing completed.
-    """
-    lessons = live_lessons(course.path).defer_streamfields().order_by("path")
-    if user.is_authenticated:
-        lessons = lessons.annotate(completed=_completed_by(user))
-        return CourseProgress([OutlineItem(lesson, lesson.completed) for lesson in lessons])
-    return CourseProgress([OutlineItem(lesson, False) for lesson in lessons])
+
+def course_progress(user, course):
+    """The learner's progress in ``course`` with its outline: the outline from the cache
+    and one query for what the learner completed. Anonymous visitors get the outline with
+    nothing completed."""
+    outline = course_outline(course)
+    done = _completed_ids(user, [lesson.pk for lesson in outline])
+    return CourseProgress([OutlineItem(lesson, lesson.pk in done) for lesson in outline])
+
+
+def is_course_complete(user, course):
+    """True when ``user`` has completed every live lesson of ``course``: one query, straight
+    from the database (never the cache), because a certificate depends on it."""
+    counts = live_lessons(course).aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=Q(Exists(
+            LessonCompletion.objects.filter(user=user.pk, lesson=OuterRef("pk"))
+        ))),
+    )
+    return counts["total"] > 0 and counts["done"] == counts["total"]
 
 
 def summaries(user, courses):
-    """{course id: CourseSummary} for many courses in one query, however many there are."""
-    by_path = {course.path: course.pk for course in courses}
-    if not by_path:
-        return {}
-    steplen = Page.steplen
-    query = Q()
-    for path in by_path:
-        query |= Q(path__startswith=path, depth=len(path) // steplen + 1)
-    rows = (
-        LessonPage.objects.live()
-        .filter(query)
-        .annotate(completed=_completed_by(user))
-        .annotate(course_path=Substr("path", 1, Length("path") - steplen))
-        .values("course_path")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(completed=True)))
-        .order_by()
-    )
-    result = {pk: CourseSummary(0, 0) for pk in by_path.values()}
-    for row in rows:
-        result[by_path[row["course_path"]]] = CourseSummary(row["total"], row["done"])
-    return result
-
-
-def next_lesson(lesson):
-    """The live lesson after ``lesson`` in its course, or None at the end."""
-    return (
-        live_lessons(lesson.path[: -Page.steplen])
-        .filter(path__gt=lesson.path)
-        .order_by("path")
-        .first()
-    )
+    """{course id: CourseSummary} for many courses, in one query for the completions plus
+    whatever outlines the cache did not have."""
+    by_course = outlines(courses)
+    done = _completed_ids(user, [lesson.pk for outline in by_course.values() for lesson in outline])
+    return {
+        pk: CourseSummary(len(outline), sum(lesson.pk in done for lesson in outline))
+        for pk, outline in by_course.items()
+    }
 
 
 def first_incomplete_lesson(user, course):
     """Where "Resume" takes the learner: the first live lesson not done, else the first."""
-    lessons = live_lessons(course.path).order_by("path")
-    todo = lessons.exclude(completions__user=user) if user.is_authenticated else lessons
-    return todo.first() or lessons.first()
+    progress = course_progress(user, course)
+    return progress.next_lesson or (progress.outline[0].lesson if progress.outline else None)
 
 
 def is_enrolled(user, course):

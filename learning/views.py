@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from learning import certificates, progress
+from learning import certificates, outline, progress
 from learning.certificate_pdf import render_certificate_pdf
 from learning.models import Certificate, CoursePage, Enrollment, LessonPage
 
@@ -82,7 +82,7 @@ def complete(request, lesson_id):
         messages.success(request, f"Course complete! Your certificate for “{course.title}” is ready.")
         return redirect(certificate.get_absolute_url())
     if request.POST.get("continue"):
-        following = progress.next_lesson(lesson)
+        following = outline.lesson_after(course, lesson)
         if following:
             return redirect(following.url)
         return redirect(course.url)

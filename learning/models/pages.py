@@ -130,11 +130,12 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         course = progress.course_of(self)
         course_progress = progress.course_progress(request.user, course)
+        previous_lesson, next_lesson = course_progress.neighbours(self)
         context.update(
             course=course,
             progress=course_progress,
             completed=any(i.completed for i in course_progress.outline if i.lesson.pk == self.pk),
-            previous_lesson=course_progress.lesson_before(self),
-            next_lesson=course_progress.lesson_after(self),
+            previous_lesson=previous_lesson,
+            next_lesson=next_lesson,
         )
         return context

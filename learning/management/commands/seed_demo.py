@@ -23,6 +23,7 @@ from home.models import HomePage
 from learning import progress
 from learning.demo_content import COURSES
 from learning.models import CourseIndexPage, CoursePage, LessonPage
+from learning.outline import live_lessons
 
 # username, password, role, what the account is for. Demo passwords are public on purpose:
 # they are printed here and in the README, and only ever seeded into demo databases.
@@ -58,6 +59,11 @@ class Command(BaseCommand):
         if home:
             return home
         root = Page.get_first_root_node()
+        # Wagtail's "Welcome to your new Wagtail site!" placeholder gives way to the real home
+        # page (deleting it also deletes the Site that points at it; it is recreated below).
+        for placeholder in root.get_children().filter(depth=2, numchild=0):
+            if placeholder.specific_class is Page:
+                placeholder.delete()
         home = root.add_child(
             instance=HomePage(
                 title="Learn something new today",
@@ -68,18 +74,11 @@ class Command(BaseCommand):
             )
         )
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        old_root = site.root_page if site else None
-        if site:
-            site.root_page = home
-            site.site_name = "Elevate Learning"
-            site.save()
-        else:
-            Site.objects.create(hostname="localhost", port=80, root_page=home,
-                                is_default_site=True, site_name="Elevate Learning")
-        # Wagtail's "Welcome to your new Wagtail site!" placeholder is not needed any more.
-        if old_root and old_root.specific_class is Page and not old_root.get_children().exists():
-            old_root.delete()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home,
+                      "site_name": "Elevate Learning"},
+        )
         self.stdout.write("Created the home page")
         return home
 
@@ -214,7 +213,7 @@ class Command(BaseCommand):
         courses.sort(key=lambda course: course.path)
         for course, how_many in zip(courses, (None, 2), strict=False):
             progress.enroll(learner, course)
-            lessons = list(progress.live_lessons(course.path).order_by("path"))
+            lessons = list(live_lessons(course))
             for lesson in lessons[:how_many]:
                 progress.complete_lesson(learner, lesson, course)
         self.stdout.write("Gave the demo learner some progress")

@@ -1,0 +1,93 @@
+"""The course outline: a course's live lessons in tree order, cached per course.
+
+Every lesson page, course page and dashboard shows outlines, so they are kept in the shared
+cache (Redis in production) and rebuilt only when a lesson or course is published,
+unpublished, moved or deleted (``learning.signal_handlers``). The cached value remembers
+the course's ``url_path``: renaming or moving an ancestor changes every lesson URL, and such
+an entry is then simply not used. A timeout bounds staleness should an invalidation ever be
+lost (for example while the cache was unreachable).
+
+Display only: certificate decisions count lessons in the database (``learning.progress``).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Q
+from wagtail.models import Page
+
+from learning.models import LessonPage
+
+OUTLINE_TIMEOUT = 60 * 60  # seconds
+
+
+@dataclass(frozen=True)
+class OutlineLesson:
+    pk: int
+    title: str
+    url: str
+    estimated_minutes: int
+
+
+def live_lessons(course):
+    """Live lessons directly under ``course``, in the order educators gave them."""
+    return (
+        LessonPage.objects.live()
+        .filter(path__startswith=course.path, depth=course.depth + 1)
+        .order_by("path")
+    )
+
+
+def cache_key(course_id):
+    return f"learning:outline:{course_id}"
+
+
+def invalidate_outline(course_id):
+    cache.delete(cache_key(course_id))
+
+
+def course_outline(course):
+    """The outline of one course: from the cache, else one query."""
+    return outlines([course])[course.pk]
+
+
+def outlines(courses):
+    """{course id: [OutlineLesson, ...]} for many courses: one cache round trip, and one
+    query for all the courses the cache did not have."""
+    by_key = {cache_key(course.pk): course for course in courses}
+    found = cache.get_many(list(by_key))
+    result, missing = {}, []
+    for key, course in by_key.items():
+        entry = found.get(key)
+        if entry and entry[0] == course.url_path:
+            result[course.pk] = entry[1]
+        else:
+            missing.append(course)
+    if missing:
+        loaded = _load(missing)
+        cache.set_many(
+            {cache_key(course.pk): (course.url_path, loaded[course.pk]) for course in missing},
+            OUTLINE_TIMEOUT,
+        )
+        result.update(loaded)
+    return result
+
+
+def lesson_after(course, lesson):
+    """The live lesson that follows ``lesson`` in its course, or None at the end."""
+    pks = [entry.pk for entry in course_outline(course)]
+    position = pks.index(lesson.pk) if lesson.pk in pks else len(pks)
+    return course_outline(course)[position + 1] if position + 1 < len(pks) else None
+
+
+def _load(courses):
+    query = Q()
+    for course in courses:
+        query |= Q(path__startswith=course.path, depth=course.depth + 1)
+    by_parent_path = defaultdict(list)
+    for lesson in LessonPage.objects.live().filter(query).defer_streamfields().order_by("path"):
+        by_parent_path[lesson.path[: -Page.steplen]].append(
+            OutlineLesson(lesson.pk, lesson.title, lesson.get_url(), lesson.estimated_minutes)
+        )
+    return {course.pk: by_parent_path[course.path] for course in courses}

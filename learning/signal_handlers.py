@@ -1,0 +1,40 @@
+"""Signal wiring for the learning app: tree changes invalidate caches (learning.invalidation)."""
+
+from copy import copy
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from learning.invalidation import page_changed
+from learning.models import CourseIndexPage, CoursePage, LessonPage
+
+TREE_MODELS = (CourseIndexPage, CoursePage, LessonPage)
+
+
+def on_publish_or_unpublish(sender, instance, **kwargs):
+    page_changed(instance)
+
+
+def on_create(sender, instance, created, **kwargs):
+    # Pages created already live (imports, scripts, fixtures) are never "published".
+    if created and instance.live:
+        page_changed(instance)
+
+
+def on_move(sender, instance, parent_page_before, url_path_before, **kwargs):
+    before = copy(instance)
+    before.url_path = url_path_before
+    page_changed(instance, old_urls=[before.get_url()], course_paths=[parent_page_before.path])
+
+
+def on_delete(sender, instance, **kwargs):
+    page_changed(instance, old_urls=[instance.get_url()])
+
+
+def register_signal_handlers():
+    for model in TREE_MODELS:
+        page_published.connect(on_publish_or_unpublish, sender=model)
+        page_unpublished.connect(on_publish_or_unpublish, sender=model)
+        post_save.connect(on_create, sender=model)
+        post_delete.connect(on_delete, sender=model)
+        post_page_move.connect(on_move, sender=model)
