@@ -109,9 +109,10 @@ def is_course_complete(user, course):
     from the database (never the cache), because a certificate depends on it."""
     counts = live_lessons(course).aggregate(
         total=Count("pk"),
-        done=Count("pk", filter=Q(Exists(
-            LessonCompletion.objects.filter(user=user.pk, lesson=OuterRef("pk"))
-        ))),
+        done=Count(
+            "pk",
+            filter=Q(Exists(LessonCompletion.objects.filter(user=user.pk, lesson=OuterRef("pk")))),
+        ),
     )
     return counts["total"] > 0 and counts["done"] == counts["total"]
 
@@ -165,7 +166,9 @@ def _lock_enrollment(user, course):
         update_conflicts=True,
         update_fields=["last_active_at"],
         # MySQL/MariaDB's ON DUPLICATE KEY UPDATE takes no conflict target; others need one.
-        unique_fields=["user", "course"] if features.supports_update_conflicts_with_target else None,
+        unique_fields=["user", "course"]
+        if features.supports_update_conflicts_with_target
+        else None,
     )
 
 

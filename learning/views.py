@@ -27,8 +27,10 @@ def post_only(view):
             response = render(
                 request,
                 "405.html",
-                {"message": "This address only takes a form submission (POST). "
-                 "Use the button on the lesson or course page."},
+                {
+                    "message": "This address only takes a form submission (POST). "
+                    "Use the button on the lesson or course page."
+                },
                 status=405,
             )
             response["Allow"] = "POST"
@@ -79,7 +81,9 @@ def complete(request, lesson_id):
     course = progress.course_of(lesson)
     certificate, issued_now = progress.complete_lesson(request.user, lesson, course)
     if issued_now:
-        messages.success(request, f"Course complete! Your certificate for “{course.title}” is ready.")
+        messages.success(
+            request, f"Course complete! Your certificate for “{course.title}” is ready."
+        )
         return redirect(certificate.get_absolute_url())
     if request.POST.get("continue"):
         following = outline.lesson_after(course, lesson)
@@ -116,7 +120,9 @@ def dashboard(request):
     courses = [enrollment.course for enrollment in enrollments if enrollment.course.live]
     summaries = progress.summaries(request.user, courses)
     owned = list(
-        Certificate.objects.filter(user=request.user).select_related("course").order_by("-issued_at")
+        Certificate.objects.filter(user=request.user)
+        .select_related("course")
+        .order_by("-issued_at")
     )
     certified = {certificate.course_id for certificate in owned}
     rows = [
@@ -163,6 +169,8 @@ def verify_certificate(request, code):
     certificate = Certificate.objects.filter(code=code).first()
     status = 200 if certificate else 404
     return render(
-        request, "learning/verify_certificate.html", {"certificate": certificate, "code": code},
+        request,
+        "learning/verify_certificate.html",
+        {"certificate": certificate, "code": code},
         status=status,
     )

@@ -34,7 +34,12 @@ class CertificateViewSet(ModelViewSet):
     list_filter = ["revoked_at", "issued_at"]
     search_fields = ["learner_name", "course_title", "code"]
     inspect_view_fields = [
-        "code", "learner_name", "course_title", "issued_at", "revoked_at", "revocation_reason",
+        "code",
+        "learner_name",
+        "course_title",
+        "issued_at",
+        "revoked_at",
+        "revocation_reason",
     ]
 
     def get_form_class(self, for_update=False):

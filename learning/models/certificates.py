@@ -13,7 +13,9 @@ def new_certificate_code():
 
 
 class Certificate(models.Model):
-    code = models.CharField(max_length=32, unique=True, default=new_certificate_code, editable=False)
+    code = models.CharField(
+        max_length=32, unique=True, default=new_certificate_code, editable=False
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
     )
@@ -49,12 +51,12 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.course_title}: {self.learner_name}"
 
-    @property
-    def is_valid(self):
-        return self.revoked_at is None
-
     def get_absolute_url(self):
         return reverse("learning:certificate", args=[self.code])
 
     def get_verification_url(self):
         return reverse("learning:verify_certificate", args=[self.code])
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None

@@ -13,7 +13,9 @@ POST_ENDPOINTS = ["learning:complete", "learning:undo", "learning:enroll", "lear
 
 def nothing_stored():
     return not (
-        LessonCompletion.objects.exists() or Enrollment.objects.exists() or Certificate.objects.exists()
+        LessonCompletion.objects.exists()
+        or Enrollment.objects.exists()
+        or Certificate.objects.exists()
     )
 
 
@@ -42,7 +44,9 @@ def test_a_lesson_id_where_a_course_id_belongs_is_404(make_course, learner_clien
 def test_an_unpublished_lesson_cannot_be_completed(make_course, learner_client):
     _, lessons = make_course(lessons=2)
     lessons[0].unpublish()
-    assert learner_client.post(reverse("learning:complete", args=[lessons[0].pk])).status_code == 404
+    assert (
+        learner_client.post(reverse("learning:complete", args=[lessons[0].pk])).status_code == 404
+    )
     assert nothing_stored()
 
 

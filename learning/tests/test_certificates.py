@@ -98,7 +98,9 @@ def test_verification_of_an_unknown_code_is_a_clear_404(client, db):
     assert b"No certificate has the code" in response.content
 
 
-def test_revoked_certificate_shows_revoked_with_the_reason(make_course, learner, staff_admin, client):
+def test_revoked_certificate_shows_revoked_with_the_reason(
+    make_course, learner, staff_admin, client
+):
     course, lessons = make_course(lessons=1)
     certificate, _ = progress.complete_lesson(learner, lessons[0], course)
     certificates.revoke_certificate(certificate, "Plagiarised final project", by=staff_admin)
@@ -140,7 +142,9 @@ def test_staff_revoke_and_reinstate_in_the_wagtail_admin(make_course, learner, s
     assert certificate.is_valid
 
 
-def test_certificates_cannot_be_created_or_deleted_in_the_admin(make_course, learner, staff_admin, client):
+def test_certificates_cannot_be_created_or_deleted_in_the_admin(
+    make_course, learner, staff_admin, client
+):
     course, lessons = make_course(lessons=1)
     certificate, _ = progress.complete_lesson(learner, lessons[0], course)
     client.force_login(staff_admin)

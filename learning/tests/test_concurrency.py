@@ -56,8 +56,12 @@ def test_completing_the_last_two_lessons_at_once_issues_exactly_one_certificate(
         learner = UserFactory(username=f"racer{round_}")
         progress.complete_lesson(learner, lessons[0], course)
         results = run_at_once(
-            [lambda lesson=lesson: progress.complete_lesson(learner, lesson, course)
-             for lesson in lessons[1:]]
+            [
+                lambda lesson=lesson, learner=learner: progress.complete_lesson(
+                    learner, lesson, course
+                )
+                for lesson in lessons[1:]
+            ]
         )
         assert Certificate.objects.filter(user=learner, course=course).count() == 1
         assert [issued for _, issued in results].count(True) == 1
@@ -71,8 +75,12 @@ def test_first_clicks_on_every_lesson_at_once_store_one_enrollment_and_one_certi
     for round_ in range(ROUNDS):
         learner = UserFactory(username=f"sprinter{round_}")
         run_at_once(
-            [lambda lesson=lesson: progress.complete_lesson(learner, lesson, course)
-             for lesson in lessons]
+            [
+                lambda lesson=lesson, learner=learner: progress.complete_lesson(
+                    learner, lesson, course
+                )
+                for lesson in lessons
+            ]
         )
         assert Enrollment.objects.filter(user=learner, course=course).count() == 1
         assert LessonCompletion.objects.filter(user=learner).count() == 4

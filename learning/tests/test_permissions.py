@@ -25,7 +25,9 @@ def test_anonymous_visitor_cannot_enroll(make_course, client):
     assert not Enrollment.objects.exists()
 
 
-def test_a_learner_cannot_complete_for_someone_else(make_course, learner_client, learner, other_learner):
+def test_a_learner_cannot_complete_for_someone_else(
+    make_course, learner_client, learner, other_learner
+):
     course, lessons = make_course(lessons=2)
     learner_client.post(
         reverse("learning:complete", args=[lessons[0].pk]),
@@ -102,7 +104,9 @@ def test_members_only_course_lessons_cannot_be_completed_without_access(
     assert LessonCompletion.objects.filter(user=learner).count() == 1
 
 
-def test_a_logged_in_learner_can_enroll_in_a_members_only_course(make_course, learner_client, learner):
+def test_a_logged_in_learner_can_enroll_in_a_members_only_course(
+    make_course, learner_client, learner
+):
     course, _ = make_course(lessons=1)
     PageViewRestriction.objects.create(page=course, restriction_type="login")
     learner_client.post(reverse("learning:enroll", args=[course.pk]))

@@ -33,8 +33,12 @@ DEMO_USERS = [
     ("moderator", "elevate-moderator", "Moderators", "reviews and publishes; community moderation"),
     ("learner", "elevate-learner", "learner", "enrolled, one course finished, one under way"),
 ]
-PALETTE = [("#2f6fdf", "#7b4fd6"), ("#1b7f4c", "#2f9fdf"), ("#d35400", "#c0392b"),
-           ("#34495e", "#16a085")]
+PALETTE = [
+    ("#2f6fdf", "#7b4fd6"),
+    ("#1b7f4c", "#2f9fdf"),
+    ("#d35400", "#c0392b"),
+    ("#34495e", "#16a085"),
+]
 
 
 class Command(BaseCommand):
@@ -76,8 +80,12 @@ class Command(BaseCommand):
         home.save_revision().publish()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                      "site_name": "Elevate Learning"},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "Elevate Learning",
+            },
         )
         self.stdout.write("Created the home page")
         return home
@@ -160,8 +168,10 @@ class Command(BaseCommand):
         start, end = (_rgb(colours[0]), _rgb(colours[1]))
         for x in range(width):
             mix = x / width
-            draw.line([(x, 0), (x, height)], fill=tuple(
-                int(a + (b - a) * mix) for a, b in zip(start, end, strict=True)))
+            draw.line(
+                [(x, 0), (x, height)],
+                fill=tuple(int(a + (b - a) * mix) for a, b in zip(start, end, strict=True)),
+            )
         font = ImageFont.load_default(size=64)
         draw.multiline_text((80, height // 2 - 40), label, fill="white", font=font)
         buffer = io.BytesIO()
