@@ -65,7 +65,7 @@ def test_completing_the_last_two_lessons_at_once_issues_exactly_one_certificate(
         )
         assert Certificate.objects.filter(user=learner, course=course).count() == 1
         assert [issued for _, issued in results].count(True) == 1
-        assert progress.course_progress(learner, course).is_complete
+        assert progress.is_course_complete(learner, course)
 
 
 def test_first_clicks_on_every_lesson_at_once_store_one_enrollment_and_one_certificate(
