@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "community",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "elevate_site.cache_policy.PrivateResponsesMiddleware",
 ]
 
 ROOT_URLCONF = "elevate_site.urls"

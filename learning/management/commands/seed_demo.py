@@ -44,9 +44,20 @@ PALETTE = [
 class Command(BaseCommand):
     help = "Load demo courses, lessons and users (idempotent)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--hostname",
+            help="Host name of the default Site (what visitors type); absolute URLs use it.",
+        )
+        parser.add_argument("--port", type=int, help="Port of the default Site.")
+
     def handle(self, *args, **options):
         with transaction.atomic():
             home = self.home_page()
+            if options["hostname"] or options["port"]:
+                Site.objects.filter(is_default_site=True).update(
+                    **{k: options[k] for k in ("hostname", "port") if options[k]}
+                )
             catalogue = self.catalogue(home)
             for number, data in enumerate(COURSES):
                 self.course(catalogue, data, PALETTE[number % len(PALETTE)])
