@@ -13,7 +13,7 @@ PIP     := $(BIN)/pip install --quiet --disable-pip-version-check
 MANAGE  := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv
+.PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv stack stack-down stack-status
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,13 +45,14 @@ run: seed ## Set up everything and serve the site on http://$(HOST):$(PORT)
 	@echo "Serving Elevate Learning on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: venv ## Run the whole test suite (SQLite, then the MariaDB race tests)
+test: venv ## Run the whole suite: SQLite, MariaDB race tests, then the nginx/replica stack
 	DJANGO_SETTINGS_MODULE=elevate_site.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -m "not mysql"
+	$(BIN)/pytest -m "not mysql and not stack"
 	DATABASE_URL=$(MYSQL_TEST_URL) $(BIN)/pytest -m mysql
+	$(BIN)/pytest -m stack
 
 test-fast: venv ## The SQLite part of the suite only
-	$(BIN)/pytest -m "not mysql" -q
+	$(BIN)/pytest -m "not mysql and not stack" -q
 
 lint: venv ## ruff checks
 	$(BIN)/ruff check .
@@ -72,3 +73,12 @@ clean: ## Remove the virtualenv, the SQLite database and collected files
 
 screenshots: venv ## Retake docs/screenshots/*.png (needs the site running: make run)
 	$(BIN)/python scripts/screenshots.py http://$(HOST):$(PORT)
+
+stack: venv ## Run nginx + REPLICAS gunicorn replicas + MariaDB + Redis on 127.0.0.1:8080
+	$(BIN)/python scripts/stack.py up
+
+stack-down: ## Stop exactly what `make stack` started
+	$(BIN)/python scripts/stack.py down
+
+stack-status: ## Show what `make stack` started
+	$(BIN)/python scripts/stack.py status

@@ -44,12 +44,12 @@ def _courses(paths, lesson):
 def _course_urls(course):
     """The course page and every live lesson page (each shows the outline)."""
     pages = [course, *live_lessons(course).defer_streamfields()]
-    return [url for url in (page.get_url() for page in pages) if url]
+    return [url for url in (page.get_full_url() for page in pages) if url]
 
 
 def _listing_urls(page):
     """Pages that list courses: the catalogue above and the home page."""
-    return [url for url in (p.get_url() for p in page.get_ancestors().live()[1:]) if url]
+    return [url for url in (p.get_full_url() for p in page.get_ancestors().live()[1:]) if url]
 
 
 def _forget(page, courses, urls):
