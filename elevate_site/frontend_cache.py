@@ -3,14 +3,17 @@
 Wagtail's ``HTTPBackend`` sends ``PURGE <path>`` to the one host:port in LOCATION. With
 several nginx replicas behind one name (Swarm's ``tasks.nginx``, a Kubernetes headless
 Service, or a plain host with several A records), each replica has its own cache, so this
-backend resolves the name at purge time and sends the PURGE to every address.
+backend resolves the name at purge time and sends the PURGE to every address. A 404 from
+nginx only means that page was not cached there, so it is not logged as an error.
 """
 
 import logging
 import socket
-from urllib.parse import urlsplit
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
 
-from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,19 @@ class FanoutHTTPBackend(HTTPBackend):
         return sorted({info[4][0] for info in infos})
 
     def purge(self, url):
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        path = urlunsplit(("", "", parts.path, parts.query, ""))
         for address in self.addresses():
             netloc = f"[{address}]:{self.port}" if ":" in address else f"{address}:{self.port}"
-            HTTPBackend({"LOCATION": f"{self.cache_scheme}://{netloc}"}).purge(url)
+            request = PurgeRequest(
+                f"{self.cache_scheme}://{netloc}{path}",
+                headers={"Host": host, "User-Agent": "Elevate-frontendcache"},
+            )
+            try:
+                urlopen(request, timeout=5)  # noqa: S310 - LOCATION comes from settings
+            except HTTPError as error:
+                if error.code != 404:  # 404: that page was not in this nginx's cache
+                    logger.error("Couldn't purge %s at %s: HTTP %s", url, netloc, error.code)
+            except URLError as error:
+                logger.error("Couldn't purge %s at %s: %s", url, netloc, error.reason)

@@ -1,0 +1,29 @@
+"""Fixtures for the tests that run real nginx, MariaDB and Redis processes (marker ``stack``)."""
+
+import os
+import shutil
+
+import pytest
+
+from scripts.stack import ensure_packages
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+TOOLS = ("nginx", "mariadbd", "redis-server", "unshare", "openssl")
+
+
+@pytest.fixture(scope="session")
+def stack_tools():
+    """Install the Debian packages when root (as `make stack` does); skip with a reason
+    elsewhere, and fail instead in CI, which may not skip these tests."""
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        ensure_packages(mariadb=True, redis=True)
+    missing = [tool for tool in TOOLS if not shutil.which(tool)]
+    reason = None
+    if missing:
+        reason = f"needs {', '.join(missing)} (Debian packages; `make stack` as root installs them)"
+    elif os.geteuid() != 0:
+        reason = "needs root (private network namespaces, services' data directories)"
+    if reason:
+        if IN_CI:
+            pytest.fail(f"CI may not skip: {reason}")
+        pytest.skip(reason)
