@@ -314,3 +314,14 @@ def test_unpublished_lesson_is_404(client, learner, make_course, signed_in):
 def test_unknown_lesson_slug_is_404(client, make_course):
     course, _ = make_course(lessons=1)
     assert client.get(f"{course.url}no-such-lesson/").status_code == 404
+
+
+def test_educator_edits_and_previews_a_lesson_in_the_wagtail_admin(make_course, educator, client):
+    course, lessons = make_course(lessons=1)
+    client.force_login(educator)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[lessons[0].pk]))
+    assert edit.status_code == 200
+    add = client.get(reverse("wagtailadmin_pages:add", args=["learning", "lessonpage", course.pk]))
+    assert add.status_code == 200
+    explorer = client.get(reverse("wagtailadmin_explore", args=[course.pk]))
+    assert lessons[0].title.encode() in explorer.content

@@ -101,3 +101,16 @@ def test_a_published_edit_shows_at_once_despite_the_body_cache(make_course, lear
     lesson.body = [("paragraph", "<p>Rewritten after review.</p>")]
     lesson.save_revision().publish()
     assert b"Rewritten after review." in learner_client.get(lesson.url).content
+
+
+ANONYMOUS_LESSON_QUERIES = 7  # no user, and the outline comes from the cache
+
+
+def test_anonymous_lesson_page_costs_less_once_the_outline_is_cached(
+    make_course, client, django_assert_num_queries
+):
+    course, lessons = make_course(lessons=200)
+    client.get(lessons[0].url)  # fills the outline cache and the site root paths
+    with django_assert_num_queries(ANONYMOUS_LESSON_QUERIES):
+        response = client.get(lessons[1].url)
+    assert response.context["progress"].total == 200
