@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from scripts.stack import ensure_packages
+from scripts.processes import ensure_packages
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 TOOLS = ("nginx", "mariadbd", "redis-server", "unshare", "openssl")
