@@ -65,7 +65,7 @@ format: venv ## Format and fix what ruff can
 check: venv ## Django system checks, production settings included
 	$(MANAGE) check
 	DJANGO_SECRET_KEY=check-only-$$(date +%s)-not-a-real-key-but-long-enough-0123456789 \
-	DJANGO_ALLOWED_HOSTS=example.com DATABASE_URL=sqlite:///tmp/check.sqlite3 \
+	DJANGO_ALLOWED_HOSTS=example.com DATABASE_URL=sqlite:///tmp/check.sqlite3 REDIS_URL=redis://127.0.0.1:6379/0 \
 	$(BIN)/python manage.py check --deploy --settings=elevate_site.settings.production
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
