@@ -13,7 +13,7 @@ PIP     := $(BIN)/pip install --quiet --disable-pip-version-check
 MANAGE  := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv stack stack-down stack-status
+.PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv stack stack-down stack-status measure
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -82,3 +82,6 @@ stack-down: ## Stop exactly what `make stack` started
 
 stack-status: ## Show what `make stack` started
 	$(BIN)/python scripts/stack.py status
+
+measure: ## Requests/s through nginx with wrk (needs `make stack` running and wrk installed)
+	./scripts/measure.sh
