@@ -76,9 +76,10 @@ def outlines(courses):
 
 def lesson_after(course, lesson):
     """The live lesson that follows ``lesson`` in its course, or None at the end."""
-    pks = [entry.pk for entry in course_outline(course)]
+    outline = course_outline(course)
+    pks = [entry.pk for entry in outline]
     position = pks.index(lesson.pk) if lesson.pk in pks else len(pks)
-    return course_outline(course)[position + 1] if position + 1 < len(pks) else None
+    return outline[position + 1] if position + 1 < len(pks) else None
 
 
 def _load(courses):
