@@ -12,13 +12,10 @@ from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page, Site
 
-from learning.tests.factories import (
-    CourseIndexPageFactory,
-    CoursePageFactory,
-    HomePageFactory,
-    LessonPageFactory,
-    UserFactory,
-)
+from accounts.tests.factories import UserFactory
+from core.frontend_cache import RecordingBackend
+from home.tests.factories import HomePageFactory
+from learning.tests.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -47,6 +44,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def purged():
+    """The URLs purged from the shared cache during the test (settings.test records them)."""
+    RecordingBackend.purged.clear()
+    yield RecordingBackend.purged
+    RecordingBackend.purged.clear()
 
 
 @pytest.fixture

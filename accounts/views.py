@@ -4,20 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from core.redirects import safe_next
+
 from .forms import ProfileForm, SignupForm
-
-
-def _safe_next(request, fallback):
-    """The page the person came from, if it is on this site; else the ``fallback`` URL."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 def _dashboard():
@@ -27,15 +18,15 @@ def _dashboard():
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
-        return HttpResponseRedirect(_safe_next(request, _dashboard()))
+        return HttpResponseRedirect(safe_next(request, _dashboard()))
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.get_display_name()}! Your account is ready.")
-        return HttpResponseRedirect(_safe_next(request, _dashboard()))
+        return HttpResponseRedirect(safe_next(request, _dashboard()))
     return render(
-        request, "registration/signup.html", {"form": form, "next": _safe_next(request, "")}
+        request, "registration/signup.html", {"form": form, "next": safe_next(request, "")}
     )
 
 

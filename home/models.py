@@ -2,7 +2,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from learning.routing import SpecificChildRoutingMixin
+from core.routing import SpecificChildRoutingMixin
+from core.visibility import restricted_ids
+from learning.models import CourseIndexPage, CoursePage
 
 
 class HomePage(SpecificChildRoutingMixin, Page):
@@ -16,14 +18,18 @@ class HomePage(SpecificChildRoutingMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from learning.models import CourseIndexPage, CoursePage
-
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = CourseIndexPage.objects.live().child_of(self).first()
-        context["featured_courses"] = (
-            CoursePage.objects.live()
-            .descendant_of(self)
-            .select_related("cover_image")
-            .order_by("-first_published_at")[:3]
+        catalogue = CourseIndexPage.objects.live().child_of(self).first()
+        # Only courses of a live catalogue: an unpublished one hides its courses.
+        featured = (
+            CoursePage.objects.live().child_of(catalogue).select_related("cover_image")
+            if catalogue
+            else CoursePage.objects.none()
+        )
+        featured = list(featured.order_by("-first_published_at")[:3])
+        context.update(
+            catalogue=catalogue,
+            featured_courses=featured,
+            members_only=restricted_ids(featured),
         )
         return context

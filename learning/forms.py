@@ -1,7 +1,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from learning import certificates
+from learning import actions
 from learning.models import Certificate
 
 
@@ -33,9 +33,9 @@ class CertificateRevocationForm(WagtailAdminModelForm):
     def save(self, commit=True):
         certificate = self.instance
         if not self.cleaned_data["revoked"]:
-            return certificates.reinstate_certificate(certificate)
+            return actions.reinstate_certificate(certificate)
         if certificate.revoked_at is None:
-            return certificates.revoke_certificate(
+            return actions.revoke_certificate(
                 certificate, self.cleaned_data["revocation_reason"], by=self.for_user
             )
         return super().save(commit=commit)  # still revoked; the reason may have been edited

@@ -2,64 +2,39 @@
 
 A lesson appears on its own page, in the outline of every lesson of its course and on the
 course page; a course appears on its own page, in the catalogue, on the home page and in
-the breadcrumbs of its lessons. When one of them is published, unpublished, moved or
-deleted, the cached outline of the course(s) concerned is dropped and those pages are
-purged from the frontend cache (nginx) through Wagtail's frontend cache app.
-
-Both happen again after the transaction commits, so a request racing the change cannot
-put the old version back in the cache.
+the breadcrumbs of its lessons (each page model's ``cache_dependents``). When one of them
+is published, unpublished, moved or deleted, the cached outline of the course(s) concerned
+is dropped, again after the transaction commits (so a request racing the change cannot put
+the old outline back), and the page with every page that shows it is purged from the
+shared cache (``core.purge``).
 """
 
-from django.conf import settings
 from django.db import transaction
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
+from core.purge import purge_page, urls_showing
 from learning.models import CourseIndexPage, CoursePage, LessonPage
-from learning.outline import invalidate_outline, live_lessons
+from learning.outline import invalidate_outline
 
 
-def page_changed(page, old_urls=(), course_paths=()):
+def page_changed(page, old_urls=(), old_course_paths=()):
     """Forget everything that shows ``page``. ``old_urls``: where it was before a move or a
-    delete. ``course_paths``: tree paths of courses it belonged to before a move."""
+    delete. ``old_course_paths``: tree paths of the courses it belonged to before a move."""
     page = page.specific_deferred if type(page) is Page else page
-    if isinstance(page, LessonPage):
-        courses = _courses(course_paths or [page.path[: -Page.steplen]], page)
-    elif isinstance(page, CoursePage):
-        courses = [page]
-    elif isinstance(page, CourseIndexPage):
-        courses = []
-    else:
+    if not isinstance(page, (CourseIndexPage, CoursePage, LessonPage)):
         return
-    for course in courses:
-        invalidate_outline(course.pk)
-    transaction.on_commit(lambda: _forget(page, courses, list(old_urls)))
+    old_courses = list(CoursePage.objects.filter(path__in=old_course_paths))
+    if isinstance(page, LessonPage):
+        courses = [*old_courses, *CoursePage.objects.filter(path=page.path[: -Page.steplen])]
+    else:
+        courses = [page] if isinstance(page, CoursePage) else []
+    course_ids = [course.pk for course in courses]
+    _forget_outlines(course_ids)
+    transaction.on_commit(lambda: _forget_outlines(course_ids))
+    old_urls = [*old_urls, *(url for course in old_courses for url in urls_showing(course))]
+    purge_page(page, old_urls=old_urls)
 
 
-def _courses(paths, lesson):
-    paths = set(paths) | {lesson.path[: -Page.steplen]}
-    return list(CoursePage.objects.filter(path__in=paths))
-
-
-def _course_urls(course):
-    """The course page and every live lesson page (each shows the outline)."""
-    pages = [course, *live_lessons(course).defer_streamfields()]
-    return [url for url in (page.get_full_url() for page in pages) if url]
-
-
-def _listing_urls(page):
-    """Pages that list courses: the catalogue above and the home page."""
-    return [url for url in (p.get_full_url() for p in page.get_ancestors().live()[1:]) if url]
-
-
-def _forget(page, courses, urls):
-    for course in courses:
-        invalidate_outline(course.pk)
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return  # no frontend cache (development, tests): nothing to purge
-    urls += [url for course in courses for url in _course_urls(course)]
-    if not isinstance(page, LessonPage):
-        urls += _listing_urls(page)
-    batch = PurgeBatch()
-    batch.add_urls(sorted(set(urls)))
-    batch.purge()
+def _forget_outlines(course_ids):
+    for course_id in course_ids:
+        invalidate_outline(course_id)

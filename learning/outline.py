@@ -1,4 +1,8 @@
-"""The course outline: a course's live lessons in tree order, cached per course.
+"""The course outline (read side): a course's live lessons in tree order, cached per course.
+
+A course's children are its lessons (``CoursePage.subpage_types``), so lessons are read with
+Wagtail's tree queries on ``Page``; the read side never imports the page classes, whose
+``get_context`` calls it.
 
 Every lesson page, course page and dashboard shows outlines, so they are kept in the shared
 cache (Redis in production) and rebuilt only when a lesson or course is published,
@@ -17,8 +21,6 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page
 
-from learning.models import LessonPage
-
 OUTLINE_TIMEOUT = 60 * 60  # seconds
 
 
@@ -31,12 +33,9 @@ class OutlineLesson:
 
 
 def live_lessons(course):
-    """Live lessons directly under ``course``, in the order educators gave them."""
-    return (
-        LessonPage.objects.live()
-        .filter(path__startswith=course.path, depth=course.depth + 1)
-        .order_by("path")
-    )
+    """Live lessons directly under ``course`` (as generic pages), in the order educators
+    gave them."""
+    return Page.objects.live().child_of(course).order_by("path")
 
 
 def cache_key(course_id):
@@ -87,8 +86,12 @@ def _load(courses):
     for course in courses:
         query |= Q(path__startswith=course.path, depth=course.depth + 1)
     by_parent_path = defaultdict(list)
-    for lesson in LessonPage.objects.live().filter(query).defer_streamfields().order_by("path"):
+    # ``lessonpage`` is the lesson's own row (multi-table inheritance): one query for all.
+    lessons = Page.objects.live().filter(query).select_related("lessonpage").order_by("path")
+    for lesson in lessons:
         by_parent_path[lesson.path[: -Page.steplen]].append(
-            OutlineLesson(lesson.pk, lesson.title, lesson.get_url(), lesson.estimated_minutes)
+            OutlineLesson(
+                lesson.pk, lesson.title, lesson.get_url(), lesson.lessonpage.estimated_minutes
+            )
         )
     return {course.pk: by_parent_path[course.path] for course in courses}

@@ -1,7 +1,8 @@
-"""Progress rules: what a learner has completed and how far through a course they are.
+"""Progress (read side): what a learner has completed and where they stand in a course.
 
-Plain functions that take a user and a page, never a request. Views, page contexts,
-management commands and (later) the API all call these.
+Plain functions that take a user and a page, never a request. Page contexts, views, the
+dashboard, management commands and (later) the API all call these; the actions that change
+progress are in ``learning.actions``.
 
 Course progress = completed *live* lessons of the course / live lessons of the course.
 Unpublished lessons don't count, deleted ones take their completions with them, a lesson
@@ -9,13 +10,11 @@ added later counts as not done, and a moved lesson counts in the course it now b
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.utils import timezone
-from wagtail.models import Page
 
-from learning.models import CoursePage, Enrollment, LessonCompletion
+from learning.models.progress import Enrollment, LessonCompletion
 from learning.outline import OutlineLesson, course_outline, live_lessons, outlines
 
 
@@ -25,9 +24,14 @@ class OutlineItem:
     completed: bool
 
 
+def _percent(done, total):
+    # Rounded down: 199 of 200 lessons is 99 %, never a premature 100 %.
+    return done * 100 // total if total else 0
+
+
 @dataclass(frozen=True)
 class CourseProgress:
-    """A learner's standing in one course; ``outline`` is in lesson order."""
+    """A learner's progress in one course; ``outline`` is in lesson order."""
 
     outline: list
 
@@ -47,6 +51,13 @@ class CourseProgress:
     def next_lesson(self):
         """The first lesson not yet done (where "Resume" goes), or None when all are done."""
         return next((item.lesson for item in self.outline if not item.completed), None)
+
+    @property
+    def first_lesson(self):
+        return self.outline[0].lesson if self.outline else None
+
+    def is_completed(self, lesson):
+        return any(item.completed for item in self.outline if item.lesson.pk == lesson.pk)
 
     def neighbours(self, lesson):
         """(previous, next) lessons around ``lesson`` in the outline; None at either end."""
@@ -71,18 +82,31 @@ class CourseSummary:
         return _percent(self.done, self.total)
 
 
-def _percent(done, total):
-    # Rounded down: 199 of 200 lessons is 99 %, never a premature 100 %.
-    return done * 100 // total if total else 0
+class Standing(StrEnum):
+    """Where a person stands in a course: it decides which actions the course page offers."""
+
+    VISITOR = "visitor"  # not signed in: log in to start
+    NOT_ENROLLED = "not_enrolled"  # enroll (and start)
+    NOT_STARTED = "not_started"  # enrolled: start the course, or leave it
+    IN_PROGRESS = "in_progress"  # resume where they left off, or leave it
+    COMPLETED = "completed"  # the certificate, and the lessons to review
+
+
+def standing(user, progress, enrolled, certificate):
+    """The learner's ``Standing`` from what the course page already knows."""
+    if not user.is_authenticated:
+        return Standing.VISITOR
+    if certificate is not None or (progress.total and progress.done == progress.total):
+        return Standing.COMPLETED
+    if not enrolled:
+        return Standing.NOT_ENROLLED
+    return Standing.IN_PROGRESS if progress.done else Standing.NOT_STARTED
 
 
 def course_of(lesson):
     """The course a lesson belongs to: no query when the lesson was reached by URL routing
     (which remembers the parent), one query otherwise."""
-    parent = getattr(lesson, "_cached_parent_obj", None)
-    if isinstance(parent, CoursePage):
-        return parent
-    return CoursePage.objects.get(path=lesson.path[: -Page.steplen])
+    return lesson.get_parent()
 
 
 def _completed_ids(user, lesson_ids):
@@ -111,7 +135,9 @@ def is_course_complete(user, course):
         total=Count("pk"),
         done=Count(
             "pk",
-            filter=Q(Exists(LessonCompletion.objects.filter(user=user.pk, lesson=OuterRef("pk")))),
+            filter=Q(
+                Exists(LessonCompletion.objects.filter(user=user.pk, lesson_id=OuterRef("pk")))
+            ),
         ),
     )
     return counts["total"] > 0 and counts["done"] == counts["total"]
@@ -128,72 +154,19 @@ def summaries(user, courses):
     }
 
 
-def first_incomplete_lesson(user, course):
+def resume_target(user, course):
     """Where "Resume" takes the learner: the first live lesson not done, else the first."""
     progress = course_progress(user, course)
-    return progress.next_lesson or (progress.outline[0].lesson if progress.outline else None)
+    return progress.next_lesson or progress.first_lesson
 
 
 def is_enrolled(user, course):
-    return user.is_authenticated and Enrollment.objects.filter(user=user, course=course).exists()
+    if not user.is_authenticated:
+        return False
+    return Enrollment.objects.filter(user=user, course_id=course.pk).exists()
 
 
-def enroll(user, course):
-    """Enroll ``user`` in ``course``; enrolling twice is harmless. Returns the Enrollment."""
-    enrollment, _ = Enrollment.objects.get_or_create(user=user, course=course)
-    return enrollment
-
-
-def unenroll(user, course):
-    """Leave a course. Completed lessons and certificates are kept for a later return."""
-    Enrollment.objects.filter(user=user, course=course).delete()
-
-
-def _lock_enrollment(user, course):
-    """Enroll if needed, mark the enrollment active and hold its row lock until the
-    transaction ends, in one statement (an upsert).
-
-    Every completion for one learner in one course goes through this lock, so two requests
-    completing the last two lessons at once are serialised: the second one sees the first
-    one's completion and issues the certificate (READ COMMITTED, Django's default on
-    MySQL/MariaDB and PostgreSQL). An upsert takes the row's exclusive lock at once; a
-    SELECT ... FOR UPDATE after a failed INSERT would first take a shared lock, and two
-    first-time requests upgrading shared locks deadlock each other on MariaDB.
-    """
-    features = connection.features
-    Enrollment.objects.bulk_create(
-        [Enrollment(user=user, course=course, last_active_at=timezone.now())],
-        update_conflicts=True,
-        update_fields=["last_active_at"],
-        # MySQL/MariaDB's ON DUPLICATE KEY UPDATE takes no conflict target; others need one.
-        unique_fields=["user", "course"]
-        if features.supports_update_conflicts_with_target
-        else None,
-    )
-
-
-def complete_lesson(user, lesson, course=None):
-    """Mark ``lesson`` done for ``user`` (idempotent) and issue the certificate at 100 %.
-
-    Returns ``(certificate, issued_now)``: the learner's certificate for the course, if any,
-    and whether this very completion issued it.
-    """
-    from learning.certificates import issue_certificate_if_complete
-
-    course = course or course_of(lesson)
-    with transaction.atomic():
-        _lock_enrollment(user, course)
-        # One INSERT that the unique constraint turns into a no-op when it is already done.
-        LessonCompletion.objects.bulk_create(
-            [LessonCompletion(user=user, lesson=lesson)], ignore_conflicts=True
-        )
-        return issue_certificate_if_complete(user, course)
-
-
-def undo_completion(user, lesson, course=None):
-    """Mark ``lesson`` as not done. An issued certificate stays issued."""
-    course = course or course_of(lesson)
-    with transaction.atomic():
-        # Same lock as complete_lesson, without enrolling anyone.
-        Enrollment.objects.select_for_update().filter(user=user, course=course).first()
-        LessonCompletion.objects.filter(user=user, lesson=lesson).delete()
+def enrolled_courses(user):
+    """The live courses ``user`` is enrolled in, most recently studied first."""
+    enrollments = Enrollment.objects.filter(user=user).select_related("course")
+    return [e.course for e in enrollments.order_by("-last_active_at") if e.course.live]

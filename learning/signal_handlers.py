@@ -24,7 +24,9 @@ def on_create(sender, instance, created, **kwargs):
 def on_move(sender, instance, parent_page_before, url_path_before, **kwargs):
     before = copy(instance)
     before.url_path = url_path_before
-    page_changed(instance, old_urls=[before.get_full_url()], course_paths=[parent_page_before.path])
+    page_changed(
+        instance, old_urls=[before.get_full_url()], old_course_paths=[parent_page_before.path]
+    )
 
 
 def on_delete(sender, instance, **kwargs):

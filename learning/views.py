@@ -1,21 +1,27 @@
-"""Learner actions: enroll, complete, resume, dashboard, certificates.
+"""Learner views: enroll, leave, complete, undo, resume, dashboard, certificates.
 
-Thin: each view checks who may do what, calls a function in ``learning.progress`` or
-``learning.certificates`` and answers. Every change is a POST with a CSRF token.
+Thin: each view finds the page, calls an action (``learning.actions``) or the read side
+and answers. Every change is a POST with a CSRF token. A page the learner may not see
+(``core.visibility``) answers 404, as if it did not exist.
 """
 
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from learning import certificates, outline, progress
+from core.visibility import is_visible
+from learning import actions, certificates, outline, progress
 from learning.certificate_pdf import render_certificate_pdf
-from learning.models import Certificate, CoursePage, Enrollment, LessonPage
+from learning.dashboard import dashboard as build_dashboard
+from learning.models import Certificate, CoursePage, LessonPage
+
+# Where the lesson page shows the outcome of "Mark as complete" (templates: lesson_page).
+LESSON_STATUS = "#lesson-status"
 
 
 def post_only(view):
@@ -40,36 +46,36 @@ def post_only(view):
     return wrapper
 
 
-def _visible_live_page(request, model, pk):
-    """A live page the visitor may see under Wagtail's page privacy, else 404."""
-    page = get_object_or_404(model.objects.live(), pk=pk)
-    for restriction in page.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise Http404("No such page.")
-    return page
+def _live(model, pk):
+    return get_object_or_404(model.objects.live(), pk=pk)
 
 
-def _back_to(request, fallback):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback
+def _acting(action, *args):
+    """Run an action; one the learner may not take answers 404, like an unknown page."""
+    try:
+        return action(*args)
+    except PermissionDenied as error:
+        raise Http404("No such page.") from error
 
 
 @post_only
 @login_required
 def enroll(request, course_id):
-    course = _visible_live_page(request, CoursePage, course_id)
-    progress.enroll(request.user, course)
+    course = _live(CoursePage, course_id)
+    _acting(actions.enroll, request.user, course)
     messages.success(request, f"You are enrolled in “{course.title}”.")
-    return redirect(course.url)
+    lesson = progress.resume_target(request.user, course)
+    return redirect(lesson.url if lesson else course.url)
 
 
-@post_only
+@require_http_methods(["GET", "POST"])
 @login_required
 def unenroll(request, course_id):
-    course = _visible_live_page(request, CoursePage, course_id)
-    progress.unenroll(request.user, course)
+    """GET asks for confirmation; the confirmation form POSTs here."""
+    course = _live(CoursePage, course_id)
+    if request.method == "GET":
+        return render(request, "learning/unenroll_confirm.html", {"course": course})
+    actions.unenroll(request.user, course)
     messages.info(request, f"You left “{course.title}”. Your completed lessons are kept.")
     return redirect(course.url)
 
@@ -77,9 +83,9 @@ def unenroll(request, course_id):
 @post_only
 @login_required
 def complete(request, lesson_id):
-    lesson = _visible_live_page(request, LessonPage, lesson_id)
+    lesson = _live(LessonPage, lesson_id)
     course = progress.course_of(lesson)
-    certificate, issued_now = progress.complete_lesson(request.user, lesson, course)
+    certificate, issued_now = _acting(actions.complete_lesson, request.user, lesson, course)
     if issued_now:
         messages.success(
             request, f"Course complete! Your certificate for “{course.title}” is ready."
@@ -88,55 +94,34 @@ def complete(request, lesson_id):
     if request.POST.get("continue"):
         following = outline.lesson_after(course, lesson)
         if following:
+            messages.success(request, f"“{lesson.title}” is complete. On to the next lesson.")
             return redirect(following.url)
-        return redirect(course.url)
-    return redirect(_back_to(request, lesson.url))
+    messages.success(request, f"“{lesson.title}” is marked as complete.")
+    return redirect(lesson.url + LESSON_STATUS)
 
 
 @post_only
 @login_required
 def undo(request, lesson_id):
-    lesson = _visible_live_page(request, LessonPage, lesson_id)
-    progress.undo_completion(request.user, lesson)
+    lesson = _live(LessonPage, lesson_id)
+    actions.undo_completion(request.user, lesson)
     messages.info(request, f"“{lesson.title}” is marked as not done.")
-    return redirect(_back_to(request, lesson.url))
+    return redirect(lesson.url + LESSON_STATUS)
 
 
 @require_GET
 def resume(request, course_id):
-    course = _visible_live_page(request, CoursePage, course_id)
-    lesson = progress.first_incomplete_lesson(request.user, course)
+    course = _live(CoursePage, course_id)
+    if not is_visible(request.user, course):
+        raise Http404("No such page.")
+    lesson = progress.resume_target(request.user, course)
     return redirect(lesson.url if lesson else course.url)
 
 
 @require_GET
 @login_required
 def dashboard(request):
-    enrollments = list(
-        Enrollment.objects.filter(user=request.user)
-        .select_related("course")
-        .order_by("-last_active_at")
-    )
-    courses = [enrollment.course for enrollment in enrollments if enrollment.course.live]
-    summaries = progress.summaries(request.user, courses)
-    owned = list(
-        Certificate.objects.filter(user=request.user)
-        .select_related("course")
-        .order_by("-issued_at")
-    )
-    certified = {certificate.course_id for certificate in owned}
-    rows = [
-        {"course": course, "summary": summaries[course.pk], "certified": course.pk in certified}
-        for course in courses
-    ]
-    return render(
-        request,
-        "learning/dashboard.html",
-        {
-            "in_progress": [row for row in rows if not row["certified"]],
-            "certificates": owned,
-        },
-    )
+    return render(request, "learning/dashboard.html", {"dashboard": build_dashboard(request.user)})
 
 
 def _own_certificate(request, code):

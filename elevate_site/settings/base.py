@@ -17,6 +17,9 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 # APPLICATIONS
 INSTALLED_APPS = [
+    # Ours first: their Wagtail hooks wrap Wagtail's own (core's cache declaration sees the
+    # answer of Wagtail's privacy check).
+    "core",
     "accounts",
     "home",
     "learning",
@@ -47,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Sees each response last, after sessions, CSRF and messages have set their cookies.
+    "core.cache_policy.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -54,7 +59,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "elevate_site.cache_policy.PrivateResponsesMiddleware",
 ]
 
 ROOT_URLCONF = "elevate_site.urls"
@@ -140,6 +144,11 @@ STORAGES = {
 }
 # Wagtail's page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# SHARED CACHE
+# How long nginx (or a CDN) may keep a public page without a purge: the declaration of
+# core.cache_policy. Purges make changes show at once; this bounds a purge that got lost.
+SHARED_CACHE_SECONDS = env.int("SHARED_CACHE_SECONDS", default=300)
 
 # WAGTAIL
 WAGTAIL_SITE_NAME = "Elevate Learning"

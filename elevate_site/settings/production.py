@@ -49,7 +49,7 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # addresses (Swarm's tasks.<service>, a Kubernetes headless Service) is purged at each.
 WAGTAILFRONTENDCACHE = {
     f"nginx{number}": {
-        "BACKEND": "elevate_site.frontend_cache.FanoutHTTPBackend",
+        "BACKEND": "core.frontend_cache.FanoutHTTPBackend",
         "LOCATION": location,
     }
     for number, location in enumerate(env.list("FRONTEND_CACHE_PURGE_URLS", default=[]))

@@ -12,3 +12,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://elevate-test")}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Purges are recorded, not sent: tests check which URLs a change purges.
+WAGTAILFRONTENDCACHE = {"recorder": {"BACKEND": "core.frontend_cache.RecordingBackend"}}

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import learning.models.certificates
-import learning.routing
+import core.routing
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.fields
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             options={
                 'abstract': False,
             },
-            bases=(learning.routing.SpecificChildRoutingMixin, 'wagtailcore.page'),
+            bases=(core.routing.SpecificChildRoutingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LessonPage',
@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
             options={
                 'abstract': False,
             },
-            bases=(learning.routing.SpecificChildRoutingMixin, 'wagtailcore.page'),
+            bases=(core.routing.SpecificChildRoutingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='CoursePageTag',

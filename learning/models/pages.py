@@ -1,5 +1,8 @@
-"""The course tree: catalogue → course → lesson. Fields, panels and small contexts only;
-progress and certificate rules live in ``learning.progress`` and ``learning.certificates``."""
+"""The course tree: catalogue → course → lesson. Fields, panels and small contexts only.
+
+Contexts call the read side (``learning.progress``, ``learning.certificates``), which never
+imports this module; the rules that change progress live in ``learning.actions``.
+``cache_dependents`` names the pages that show a page, for ``core.purge``."""
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -12,8 +15,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.routing import SpecificChildRoutingMixin
+from core.visibility import restricted_ids
+from learning import progress
 from learning.blocks import ContentBlock
-from learning.routing import SpecificChildRoutingMixin
+from learning.certificates import certificate_for
 
 
 class Level(models.TextChoices):
@@ -45,8 +51,10 @@ class CourseIndexPage(SpecificChildRoutingMixin, Page):
         if tag:
             courses = courses.filter(tags__slug=tag)
         courses = courses.select_related("cover_image").prefetch_related("tags")
+        page_obj = Paginator(courses, self.courses_per_page).get_page(request.GET.get("page"))
         context.update(
-            page_obj=Paginator(courses, self.courses_per_page).get_page(request.GET.get("page")),
+            page_obj=page_obj,
+            members_only=restricted_ids(page_obj),
             levels=Level.choices,
             tags=tags.order_by("name"),
             active_level=level,
@@ -99,15 +107,22 @@ class CoursePage(SpecificChildRoutingMixin, Page):
     subpage_types = ["learning.LessonPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from learning import certificates, progress
-
         context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        course_progress = progress.course_progress(user, self)
+        enrolled = progress.is_enrolled(user, self)
+        certificate = certificate_for(user, self)
         context.update(
-            progress=progress.course_progress(request.user, self),
-            enrolled=progress.is_enrolled(request.user, self),
-            certificate=certificates.certificate_for(request.user, self),
+            progress=course_progress,
+            enrolled=enrolled,
+            certificate=certificate,
+            standing=progress.standing(user, course_progress, enrolled, certificate),
         )
         return context
+
+    def cache_dependents(self):
+        """The catalogue and home page list the course; its lessons show its title."""
+        return [*self.get_ancestors().live()[1:], *Page.objects.live().child_of(self)]
 
 
 class LessonPage(Page):
@@ -125,8 +140,6 @@ class LessonPage(Page):
     subpage_types = []
 
     def get_context(self, request, *args, **kwargs):
-        from learning import progress
-
         context = super().get_context(request, *args, **kwargs)
         course = progress.course_of(self)
         course_progress = progress.course_progress(request.user, course)
@@ -134,8 +147,15 @@ class LessonPage(Page):
         context.update(
             course=course,
             progress=course_progress,
-            completed=any(i.completed for i in course_progress.outline if i.lesson.pk == self.pk),
+            completed=course_progress.is_completed(self),
             previous_lesson=previous_lesson,
             next_lesson=next_lesson,
         )
         return context
+
+    def cache_dependents(self):
+        """The course page and every lesson of the course show this lesson in the outline."""
+        course = Page.objects.filter(path=self.path[: -Page.steplen]).first()
+        if course is None:  # deleted together with its course
+            return []
+        return [course, *Page.objects.live().child_of(course).exclude(pk=self.pk)]

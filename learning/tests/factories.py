@@ -1,30 +1,9 @@
-"""Test data: users and the course tree, built with wagtail-factories."""
+"""Test data for the course tree, built with wagtail-factories."""
 
 import factory
 import wagtail_factories
-from django.contrib.auth import get_user_model
 
-from home.models import HomePage
 from learning.models import CourseIndexPage, CoursePage, LessonPage
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    display_name = factory.Faker("name")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
-    password = factory.django.Password("correct-horse-battery")
-
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = HomePage
-
-    title = "Home"
-    intro = "<p>Welcome</p>"
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):

@@ -9,9 +9,9 @@ import threading
 import pytest
 from django.db import connection
 
-from learning import progress
+from accounts.tests.factories import UserFactory
+from learning import actions, progress
 from learning.models import Certificate, Enrollment, LessonCompletion
-from learning.tests.factories import UserFactory
 
 # Real transactions (threads see each other's commits); serialized_rollback restores the
 # rows that migrations create (root page, locale, groups) after each test's flush.
@@ -54,10 +54,10 @@ def test_completing_the_last_two_lessons_at_once_issues_exactly_one_certificate(
     course, lessons = make_course(lessons=3)
     for round_ in range(ROUNDS):
         learner = UserFactory(username=f"racer{round_}")
-        progress.complete_lesson(learner, lessons[0], course)
+        actions.complete_lesson(learner, lessons[0], course)
         results = run_at_once(
             [
-                lambda lesson=lesson, learner=learner: progress.complete_lesson(
+                lambda lesson=lesson, learner=learner: actions.complete_lesson(
                     learner, lesson, course
                 )
                 for lesson in lessons[1:]
@@ -76,7 +76,7 @@ def test_first_clicks_on_every_lesson_at_once_store_one_enrollment_and_one_certi
         learner = UserFactory(username=f"sprinter{round_}")
         run_at_once(
             [
-                lambda lesson=lesson, learner=learner: progress.complete_lesson(
+                lambda lesson=lesson, learner=learner: actions.complete_lesson(
                     learner, lesson, course
                 )
                 for lesson in lessons
@@ -91,7 +91,7 @@ def test_double_submitting_the_same_lesson_stores_it_once(make_course):
     course, lessons = make_course(lessons=1)
     learner = UserFactory(username="doubleclick")
     results = run_at_once(
-        [lambda: progress.complete_lesson(learner, lessons[0], course) for _ in range(4)]
+        [lambda: actions.complete_lesson(learner, lessons[0], course) for _ in range(4)]
     )
     assert LessonCompletion.objects.filter(user=learner, lesson=lessons[0]).count() == 1
     assert Certificate.objects.filter(user=learner).count() == 1

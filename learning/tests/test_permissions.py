@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from learning import progress
+from learning import actions
 from learning.models import Enrollment, LessonCompletion
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_a_learner_cannot_complete_for_someone_else(
 
 def test_a_learner_cannot_undo_someone_elses_progress(make_course, learner_client, other_learner):
     course, lessons = make_course(lessons=2)
-    progress.complete_lesson(other_learner, lessons[0], course)
+    actions.complete_lesson(other_learner, lessons[0], course)
     learner_client.post(reverse("learning:undo", args=[lessons[0].pk]), {"user": other_learner.pk})
     assert LessonCompletion.objects.filter(user=other_learner).count() == 1
 
@@ -48,7 +48,7 @@ def test_another_learners_certificate_page_and_pdf_are_not_found(
     make_course, learner, other_learner, client
 ):
     course, lessons = make_course(lessons=1)
-    certificate, _ = progress.complete_lesson(learner, lessons[0], course)
+    certificate, _ = actions.complete_lesson(learner, lessons[0], course)
     client.force_login(other_learner)
     page = client.get(certificate.get_absolute_url())
     pdf = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
@@ -60,7 +60,7 @@ def test_another_learners_certificate_page_and_pdf_are_not_found(
 
 def test_anonymous_visitor_is_sent_to_log_in_for_a_certificate(make_course, learner, client):
     course, lessons = make_course(lessons=1)
-    certificate, _ = progress.complete_lesson(learner, lessons[0], course)
+    certificate, _ = actions.complete_lesson(learner, lessons[0], course)
     response = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
@@ -68,14 +68,14 @@ def test_anonymous_visitor_is_sent_to_log_in_for_a_certificate(make_course, lear
 
 def test_staff_who_manage_certificates_can_open_them(make_course, learner, staff_admin, client):
     course, lessons = make_course(lessons=1)
-    certificate, _ = progress.complete_lesson(learner, lessons[0], course)
+    certificate, _ = actions.complete_lesson(learner, lessons[0], course)
     client.force_login(staff_admin)
     assert client.get(certificate.get_absolute_url()).status_code == 200
 
 
 def test_learners_cannot_reach_the_certificates_admin(make_course, learner, client):
     course, lessons = make_course(lessons=1)
-    certificate, _ = progress.complete_lesson(learner, lessons[0], course)
+    certificate, _ = actions.complete_lesson(learner, lessons[0], course)
     client.force_login(learner)
     response = client.post(
         reverse("certificates:edit", args=[certificate.pk]),

@@ -1,9 +1,13 @@
-"""Page routing in one query per URL segment.
+"""Page routing: one query per URL segment, and no way into an unpublished subtree.
 
 Wagtail's ``Page.route`` loads each child as a generic ``Page`` and then again as its
 specific type: two queries per level. A parent whose ``subpage_types`` name exactly one
 model can load the child as that model straight away. This keeps a lesson page within its
 SQL budget however deep the tree is.
+
+Wagtail checks only that the last page of a URL is live, so the lessons of an unpublished
+course would stay readable. Here a page that is not live hides its whole subtree: the
+reading side of the rule in ``core.visibility``.
 """
 
 from django.http import Http404
@@ -11,6 +15,8 @@ from django.http import Http404
 
 class SpecificChildRoutingMixin:
     def route(self, request, path_components):
+        if path_components and not self.live:
+            raise Http404("This part of the site is not published.")
         child_models = self.allowed_subpage_models()
         if not path_components or len(child_models) != 1:
             return super().route(request, path_components)

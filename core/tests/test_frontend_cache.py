@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from elevate_site.frontend_cache import FanoutHTTPBackend
+from core.frontend_cache import FanoutHTTPBackend
 
 
 class RecordingHandler(http.server.BaseHTTPRequestHandler):

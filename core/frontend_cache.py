@@ -49,3 +49,16 @@ class FanoutHTTPBackend(HTTPBackend):
                     logger.error("Couldn't purge %s at %s: HTTP %s", url, netloc, error.code)
             except URLError as error:
                 logger.error("Couldn't purge %s at %s: %s", url, netloc, error.reason)
+
+
+class RecordingBackend(HTTPBackend):
+    """Remembers what it was asked to purge instead of sending it anywhere: the test suite
+    configures it to check which URLs a change purges."""
+
+    purged = []
+
+    def __init__(self, params):
+        super().__init__({"LOCATION": "http://localhost", **params})
+
+    def purge(self, url):
+        self.purged.append(url)

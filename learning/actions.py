@@ -1,0 +1,142 @@
+"""Learner and staff actions: enroll, leave, complete, undo, issue, revoke, reinstate.
+
+Each is a plain, idempotent function that takes a user and a page (never a request), runs
+in a transaction and leans on the database's unique constraints, so two replicas handling
+the same click at once store one row, not two. Views, management commands and (later) the
+API call these. They read through ``learning.progress`` and ``learning.certificates``;
+nothing there imports this module.
+
+Only what a person may see can be acted on: ``core.visibility.is_visible``, the same rule
+that reading follows. Completing a lesson of an unpublished or members-only course the
+learner cannot see changes nothing, and no certificate is issued for such a course.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from core.visibility import is_visible
+from learning.certificates import certificate_for
+from learning.models.certificates import Certificate
+from learning.models.progress import Enrollment, LessonCompletion
+from learning.progress import course_of, is_course_complete
+
+
+def _require_visible(user, page):
+    if not is_visible(user, page):
+        raise PermissionDenied(f"“{page.title}” is not available to you.")
+
+
+def enroll(user, course):
+    """Enroll ``user`` in ``course``; enrolling twice is harmless. Returns the Enrollment."""
+    _require_visible(user, course)
+    enrollment, _ = Enrollment.objects.get_or_create(user=user, course_id=course.pk)
+    return enrollment
+
+
+def unenroll(user, course):
+    """Leave a course. Completed lessons and certificates are kept for a later return."""
+    Enrollment.objects.filter(user=user, course_id=course.pk).delete()
+
+
+def _lock_enrollment(user, course):
+    """Enroll if needed, mark the enrollment active and hold its row lock until the
+    transaction ends, in one statement (an upsert).
+
+    Every completion for one learner in one course goes through this lock, so two requests
+    completing the last two lessons at once are serialised: the second one sees the first
+    one's completion and issues the certificate (READ COMMITTED, Django's default on
+    MySQL/MariaDB and PostgreSQL). An upsert takes the row's exclusive lock at once; a
+    SELECT ... FOR UPDATE after a failed INSERT would first take a shared lock, and two
+    first-time requests upgrading shared locks deadlock each other on MariaDB.
+    """
+    features = connection.features
+    Enrollment.objects.bulk_create(
+        [Enrollment(user=user, course_id=course.pk, last_active_at=timezone.now())],
+        update_conflicts=True,
+        update_fields=["last_active_at"],
+        # MySQL/MariaDB's ON DUPLICATE KEY UPDATE takes no conflict target; others need one.
+        unique_fields=["user", "course"]
+        if features.supports_update_conflicts_with_target
+        else None,
+    )
+
+
+def complete_lesson(user, lesson, course=None):
+    """Mark ``lesson`` done for ``user`` (idempotent) and issue the certificate at 100 %.
+
+    Returns ``(certificate, issued_now)``: the learner's certificate for the course, if any,
+    and whether this very completion issued it. Raises PermissionDenied for a lesson the
+    learner cannot see (``core.visibility``).
+    """
+    _require_visible(user, lesson)
+    course = course or course_of(lesson)
+    with transaction.atomic():
+        _lock_enrollment(user, course)
+        # One INSERT that the unique constraint turns into a no-op when it is already done.
+        LessonCompletion.objects.bulk_create(
+            [LessonCompletion(user=user, lesson_id=lesson.pk)], ignore_conflicts=True
+        )
+        return _issue_if_complete(user, course)
+
+
+def undo_completion(user, lesson, course=None):
+    """Mark ``lesson`` as not done. An issued certificate stays issued."""
+    course = course or course_of(lesson)
+    with transaction.atomic():
+        # Same lock as complete_lesson, without enrolling anyone.
+        Enrollment.objects.select_for_update().filter(user=user, course_id=course.pk).first()
+        LessonCompletion.objects.filter(user=user, lesson_id=lesson.pk).delete()
+
+
+def issue_certificate_if_complete(user, course):
+    """Issue ``user``'s certificate for ``course`` if they may see the course and every
+    live lesson of it is done. Returns ``(certificate, created)`` like ``get_or_create``;
+    ``certificate`` is None while the course is unfinished or not available."""
+    if not is_visible(user, course):
+        return None, False
+    return _issue_if_complete(user, course)
+
+
+def _issue_if_complete(user, course):
+    # Safe to call any number of times and from racing requests: the unique constraint on
+    # (user, course) lets exactly one row exist.
+    if not is_course_complete(user, course):
+        return None, False
+    existing = certificate_for(user, course)
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                user=user,
+                course_id=course.pk,
+                learner_name=user.get_display_name(),
+                course_title=course.title,
+                issued_at=timezone.now(),
+            )
+            return certificate, True
+    except IntegrityError:
+        # Another request issued it between our check and our insert.
+        return Certificate.objects.get(user=user, course_id=course.pk), False
+
+
+def revoke_certificate(certificate, reason, by):
+    """Revoke with a reason a person can read on the verification page."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Give a reason for revoking the certificate.")
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason
+    certificate.revoked_by = by
+    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    return certificate
+
+
+def reinstate_certificate(certificate):
+    """Undo a revocation made in error."""
+    certificate.revoked_at = None
+    certificate.revocation_reason = ""
+    certificate.revoked_by = None
+    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    return certificate
