@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -21,7 +21,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from home.models import HomePage
 from learning import progress
-from learning.demo_content import COURSES
+from learning.demo_loader import DemoContentError, load_courses
 from learning.models import CourseIndexPage, CoursePage, LessonPage
 from learning.outline import live_lessons
 
@@ -52,6 +52,12 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, help="Port of the default Site.")
 
     def handle(self, *args, **options):
+        # Read every content file first, so a mistake in one stops the command before it
+        # writes anything, with the file and line in the message.
+        try:
+            self.courses = load_courses()
+        except DemoContentError as error:
+            raise CommandError(error) from error
         with transaction.atomic():
             home = self.home_page()
             if options["hostname"] or options["port"]:
@@ -59,7 +65,7 @@ class Command(BaseCommand):
                     **{k: options[k] for k in ("hostname", "port") if options[k]}
                 )
             catalogue = self.catalogue(home)
-            for number, data in enumerate(COURSES):
+            for number, data in enumerate(self.courses):
                 self.course(catalogue, data, PALETTE[number % len(PALETTE)])
             users = self.users()
             self.learner_progress(users["learner"])
@@ -230,7 +236,7 @@ class Command(BaseCommand):
 
     def learner_progress(self, learner):
         """The learner has finished the first course and is two lessons into the second."""
-        courses = list(CoursePage.objects.filter(slug__in=[c["slug"] for c in COURSES[:2]]))
+        courses = list(CoursePage.objects.filter(slug__in=[c["slug"] for c in self.courses[:2]]))
         courses.sort(key=lambda course: course.path)
         for course, how_many in zip(courses, (None, 2), strict=False):
             progress.enroll(learner, course)
