@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-from core.visibility import is_visible
+from core.visibility import is_visible, live_in_tree
 
 
 def pages_using(document):
@@ -32,7 +32,8 @@ def may_download(user, document):
     return any(is_visible(user, page) for page in pages_using(document))
 
 
-def used_on_live_pages(document):
-    """True when some live page uses ``document``: an anonymous visitor turned away may get
-    it after logging in, so they are sent to log in rather than told it does not exist."""
-    return pages_using(document).exists()
+def log_in_could_help(document):
+    """True when a page using ``document`` is published all the way up, so an anonymous
+    visitor turned away may get it after logging in: send them to log in, rather than
+    say it does not exist."""
+    return any(live_in_tree(page) for page in pages_using(document))

@@ -43,7 +43,7 @@ def explain_members_only(serve):
 def documents_follow_their_pages(document, request):
     if documents.may_download(request.user, document):
         return None
-    if not request.user.is_authenticated and documents.used_on_live_pages(document):
+    if not request.user.is_authenticated and documents.log_in_could_help(document):
         messages.info(request, "This file belongs to a members-only lesson. Log in to download it.")
         return redirect_to_login(request.get_full_path())
     raise Http404("No such document.")

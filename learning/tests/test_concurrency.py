@@ -46,10 +46,6 @@ def run_at_once(calls):
     return results
 
 
-def test_the_database_is_mariadb_or_mysql():
-    assert connection.vendor == "mysql"
-
-
 def test_completing_the_last_two_lessons_at_once_issues_exactly_one_certificate(make_course):
     course, lessons = make_course(lessons=3)
     for round_ in range(ROUNDS):

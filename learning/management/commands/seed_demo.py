@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.models import HomePage
-from learning import progress
+from learning import actions
 from learning.demo_loader import DemoContentError, load_courses
 from learning.models import CourseIndexPage, CoursePage, LessonPage
 from learning.outline import live_lessons
@@ -239,10 +239,10 @@ class Command(BaseCommand):
         courses = list(CoursePage.objects.filter(slug__in=[c["slug"] for c in self.courses[:2]]))
         courses.sort(key=lambda course: course.path)
         for course, how_many in zip(courses, (None, 2), strict=False):
-            progress.enroll(learner, course)
+            actions.enroll(learner, course)
             lessons = list(live_lessons(course))
             for lesson in lessons[:how_many]:
-                progress.complete_lesson(learner, lesson, course)
+                actions.complete_lesson(learner, lesson, course)
         self.stdout.write("Gave the demo learner some progress")
 
 
