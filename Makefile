@@ -45,14 +45,15 @@ run: seed ## Set up everything and serve the site on http://$(HOST):$(PORT)
 	@echo "Serving Elevate Learning on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: venv ## Run the whole suite: SQLite, MariaDB race tests, then the nginx/replica stack
+test: venv ## Run the whole suite: SQLite, MariaDB race tests, the nginx/replica stack, the browser
 	DJANGO_SETTINGS_MODULE=elevate_site.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -m "not mysql and not stack"
+	$(BIN)/pytest -m "not mysql and not stack and not browser"
 	DATABASE_URL=$(MYSQL_TEST_URL) $(BIN)/pytest -m mysql
 	$(BIN)/pytest -m stack
+	$(BIN)/pytest -m browser
 
 test-fast: venv ## The SQLite part of the suite only
-	$(BIN)/pytest -m "not mysql and not stack" -q
+	$(BIN)/pytest -m "not mysql and not stack and not browser" -q
 
 lint: venv ## ruff checks
 	$(BIN)/ruff check .

@@ -24,15 +24,19 @@ def ensure_packages(mariadb, redis):
         for package, binary in wanted.items()
         if (binary and not shutil.which(binary)) or (not binary and not purge_module.exists())
     ]
-    if not missing:
-        return
+    if missing:
+        apt_install(missing)
+
+
+def apt_install(packages):
+    """Install Debian packages by name with apt-get (root only), quietly."""
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        raise SystemExit(f"Install these Debian packages first: {' '.join(missing)}")
-    print(f"[stack] installing {' '.join(missing)}", flush=True)
+        raise SystemExit(f"Install these Debian packages first: {' '.join(packages)}")
+    print(f"[setup] installing {' '.join(packages)}", flush=True)
     quiet = {"stdout": subprocess.DEVNULL, "check": True}
     subprocess.run(["apt-get", "update", "-qq"], **quiet)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], env=env, **quiet)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], env=env, **quiet)
 
 
 def create_database(url):

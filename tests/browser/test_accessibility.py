@@ -1,0 +1,143 @@
+"""axe-core finds no accessibility violations on the pages people use most.
+
+axe-core comes bundled in the ``axe-playwright-python`` wheel, so nothing is downloaded at
+test time. Every rule that axe runs by default is checked (WCAG 2.x A/AA and best practices
+such as heading order and unique landmarks), on the page as the browser rendered it.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+
+# Violations whose fix lies in a template these tests' authors may not edit, each with the
+# file and the fix: (rule, the offending elements' HTML starts with, why). A test whose pages
+# show one of these, and nothing else, is reported as xfailed with the reason; any other
+# violation fails it. Remove an entry once its template is fixed.
+KNOWN = [
+    (
+        "scrollable-region-focusable",
+        "<pre",
+        'templates/blocks/code_block.html: a <pre> that scrolls sideways needs tabindex="0" '
+        "(and a name, e.g. aria-label from the language) so keyboard users can scroll it",
+    ),
+]
+
+
+def violations_report(violations):
+    """One paragraph per rule: what is wrong, where, and the HTML of each offending element."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"\n{violation['id']} ({violation['impact']}): {violation['help']}\n"
+            f"  {violation['helpUrl']}"
+        )
+        for node in violation["nodes"]:
+            lines.append(f"  - {' '.join(map(str, node['target']))}: {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", "\n      ")
+            if summary:
+                lines.append(f"      {summary}")
+    return "\n".join(lines)
+
+
+def known_reason(violation):
+    for rule, html_start, reason in KNOWN:
+        nodes = violation["nodes"]
+        if violation["id"] == rule and all(node["html"].startswith(html_start) for node in nodes):
+            return reason
+    return None
+
+
+class AxeCheck:
+    """``check(page)`` fails the test at once on any violation that is not in KNOWN;
+    ``check.done()`` at the end of the test marks it xfailed if known ones were met."""
+
+    def __init__(self):
+        self.known = {}
+
+    def __call__(self, page):
+        page.wait_for_load_state()
+        violations = AXE.run(page).response["violations"]
+        new = [violation for violation in violations if not known_reason(violation)]
+        if new:
+            pytest.fail(
+                f"{len(new)} axe rule(s) fail on {page.url}:" + violations_report(new),
+                pytrace=False,
+            )
+        for violation in violations:
+            self.known.setdefault(known_reason(violation), []).append(page.url)
+
+    def done(self):
+        if self.known:
+            pytest.xfail(
+                "; ".join(f"{reason} (on {', '.join(urls)})" for reason, urls in self.known.items())
+            )
+
+
+@pytest.fixture
+def check():
+    return AxeCheck()
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["home", "catalogue", "course", "lesson", "log-in", "search results"],
+)
+def test_pages_for_visitors(page, demo_pages, check, where):
+    url = {
+        "home": "/",
+        "catalogue": "/courses/",
+        "course": demo_pages.public_courses[0],
+        "lesson": demo_pages.public_lessons[0],
+        "log-in": "/accounts/login/",
+        "search results": "/search/?query=python",
+    }[where]
+    page.goto(url)
+    check(page)
+    check.done()
+
+
+def test_sign_up_with_errors_shown(page, check):
+    page.goto("/accounts/signup/")
+    page.fill("#id_username", "learner")  # taken
+    page.fill("#id_password1", "short")
+    page.fill("#id_password2", "different")
+    with page.expect_navigation():
+        page.click("form[action='/accounts/signup/'] button[type=submit]")
+    assert page.locator(".field.has-error").count() >= 2
+    check(page)
+    check.done()
+
+
+@pytest.mark.parametrize("where", ["course", "lesson", "members-only lesson"])
+def test_pages_for_a_signed_in_learner(page, demo_pages, log_in, check, where):
+    log_in(page, "learner")
+    members_only = sorted(set(demo_pages.lessons) & demo_pages.members_only)
+    url = {
+        "course": demo_pages.public_courses[0],
+        "lesson": demo_pages.public_lessons[0],
+        "members-only lesson": (members_only or demo_pages.lessons)[0],
+    }[where]
+    page.goto(url)
+    check(page)
+    check.done()
+
+
+def test_my_learning_after_flash_messages(page, demo_pages, sign_up, check):
+    """A new learner lands on "My learning" with a welcome message, then enrols in a course
+    (another message) and comes back to it with a course in progress."""
+    sign_up(page)
+    assert page.locator(".message").count() == 1, "no welcome message after signing up"
+    check(page)
+
+    page.goto(demo_pages.public_courses[0])
+    with page.expect_navigation():
+        page.click("form[action*='/enroll/'] button[type=submit]")
+    assert page.get_by_text("You are enrolled in").count() == 1, "no message after enrolling"
+    check(page)
+
+    page.goto("/learning/my-learning/")
+    check(page)
+    check.done()
