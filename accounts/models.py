@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from .display_names import safe_display_name, validate_display_name
+
 
 class User(AbstractUser):
     """A person on the site. ``display_name`` is what learners see and certificates carry."""
@@ -9,10 +11,11 @@ class User(AbstractUser):
         max_length=150,
         blank=True,
         help_text="Shown on the site and printed on your certificates.",
+        validators=[validate_display_name],
     )
 
     def get_display_name(self):
-        return self.display_name or self.get_full_name() or self.username
+        return safe_display_name(self.display_name or self.get_full_name()) or self.username
 
     def __str__(self):
         return self.get_display_name()

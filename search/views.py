@@ -1,13 +1,17 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+
+from search.queries import read_query, search_pages
+
+RESULTS_PER_PAGE = 10
 
 
 def search(request):
     """Wagtail's own search over live pages the visitor may see."""
-    query = request.GET.get("query", "").strip()
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    query = read_query(request.GET.get("query", ""))
+    page_obj = Paginator(search_pages(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"query": query.text, "notice": query.notice, "page_obj": page_obj},
     )
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"query": query, "page_obj": page_obj})

@@ -37,7 +37,9 @@ def test_publishing_a_course_purges_the_listings_and_its_lessons(
     course, lessons, other = course_tree
     with django_capture_on_commit_callbacks(execute=True):
         course.save_revision().publish()
-    assert set(purged) == urls(course, *lessons, course.get_parent(), course.get_parent().get_parent())
+    assert set(purged) == urls(
+        course, *lessons, course.get_parent(), course.get_parent().get_parent()
+    )
     assert BASE + other.url not in purged
 
 

@@ -31,3 +31,48 @@ def test_an_empty_query_shows_the_form_without_results(client, home):
     response = client.get(reverse("search"))
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == 0
+
+
+def test_lessons_of_an_unpublished_course_are_not_found(make_course, client):
+    course, lessons = make_course(lessons=1)
+    lessons[0].title = "Orphaned recursion lesson"
+    lessons[0].save_revision().publish()
+    course.unpublish()  # its lesson stays live in Wagtail's eyes
+    html = client.get(reverse("search"), {"query": "recursion"}).content
+    assert b"Orphaned recursion lesson" not in html
+
+
+def test_a_long_query_is_shortened_and_says_so(make_course, client):
+    course, lessons = make_course(lessons=1)
+    lessons[0].title = "Window functions explained"
+    lessons[0].save_revision().publish()
+    words = "window functions " + " ".join(f"extra{n}" for n in range(60))
+    response = client.get(reverse("search"), {"query": words})
+    assert response.status_code == 200
+    assert "Your search was long, so only “window functions extra0" in response.content.decode()
+    assert len(response.context["query"].split()) == 12
+
+
+# Whatever arrives in the query string: results or a clear message, never a 500. Run on
+# MariaDB too (test_search_mariadb.py), whose full-text engine is the fragile one.
+QUERY_CORPUS = [
+    " ".join(f"word{n}" for n in range(34)),  # over MariaDB's ~33-term limit
+    " ".join(["python"] * 500),
+    "x" * 5000,
+    '"unbalanced quote',
+    "+must -not >more <less (group) ~tilde *star @distance",
+    "'; DROP TABLE wagtailcore_page; --",
+    "%_\\",
+    "\x00\x01 nul and controls \x7f",
+    "emoji 🐍🎓 and 漢字 and العربية",
+    "\u202e reversed",
+    "a",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("query", QUERY_CORPUS)
+def test_any_query_string_gets_an_answer(make_course, client, query):
+    make_course(lessons=2)
+    response = client.get(reverse("search"), {"query": query, "page": "99"})
+    assert response.status_code == 200
