@@ -186,6 +186,17 @@ def test_members_only_lesson_sends_an_anonymous_visitor_to_log_in(client, member
     assert parse_qs(location.query)["next"] == [lessons[0].url]
 
 
+def test_the_log_in_page_says_why_a_members_only_lesson_sent_the_visitor_there(
+    client, members_only_course
+):
+    _, lessons = members_only_course
+    response = client.get(lessons[0].url, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/accounts/login/")
+    html = response.content.decode()
+    assert "<h1>Log in</h1>" in html
+    assert f"“{lessons[0].title}” is for members. Log in, or create a free account" in html
+
+
 def test_members_only_course_page_sends_an_anonymous_visitor_to_log_in(client, members_only_course):
     course, _ = members_only_course
     response = client.get(course.url)

@@ -12,19 +12,6 @@ pytestmark = pytest.mark.browser
 
 AXE = Axe()
 
-# Violations whose fix lies in a template these tests' authors may not edit, each with the
-# file and the fix: (rule, the offending elements' HTML starts with, why). A test whose pages
-# show one of these, and nothing else, is reported as xfailed with the reason; any other
-# violation fails it. Remove an entry once its template is fixed.
-KNOWN = [
-    (
-        "scrollable-region-focusable",
-        "<pre",
-        'templates/blocks/code_block.html: a <pre> that scrolls sideways needs tabindex="0" '
-        "(and a name, e.g. aria-label from the language) so keyboard users can scroll it",
-    ),
-]
-
 
 def violations_report(violations):
     """One paragraph per rule: what is wrong, where, and the HTML of each offending element."""
@@ -42,43 +29,20 @@ def violations_report(violations):
     return "\n".join(lines)
 
 
-def known_reason(violation):
-    for rule, html_start, reason in KNOWN:
-        nodes = violation["nodes"]
-        if violation["id"] == rule and all(node["html"].startswith(html_start) for node in nodes):
-            return reason
-    return None
-
-
-class AxeCheck:
-    """``check(page)`` fails the test at once on any violation that is not in KNOWN;
-    ``check.done()`` at the end of the test marks it xfailed if known ones were met."""
-
-    def __init__(self):
-        self.known = {}
-
-    def __call__(self, page):
-        page.wait_for_load_state()
-        violations = AXE.run(page).response["violations"]
-        new = [violation for violation in violations if not known_reason(violation)]
-        if new:
-            pytest.fail(
-                f"{len(new)} axe rule(s) fail on {page.url}:" + violations_report(new),
-                pytrace=False,
-            )
-        for violation in violations:
-            self.known.setdefault(known_reason(violation), []).append(page.url)
-
-    def done(self):
-        if self.known:
-            pytest.xfail(
-                "; ".join(f"{reason} (on {', '.join(urls)})" for reason, urls in self.known.items())
-            )
+def check_axe(page):
+    """Fail the test on any axe violation on ``page`` as the browser rendered it."""
+    page.wait_for_load_state()
+    violations = AXE.run(page).response["violations"]
+    if violations:
+        pytest.fail(
+            f"{len(violations)} axe rule(s) fail on {page.url}:" + violations_report(violations),
+            pytrace=False,
+        )
 
 
 @pytest.fixture
 def check():
-    return AxeCheck()
+    return check_axe
 
 
 @pytest.mark.parametrize(
@@ -96,7 +60,6 @@ def test_pages_for_visitors(page, demo_pages, check, where):
     }[where]
     page.goto(url)
     check(page)
-    check.done()
 
 
 def test_sign_up_with_errors_shown(page, check):
@@ -108,7 +71,6 @@ def test_sign_up_with_errors_shown(page, check):
         page.click("form[action='/accounts/signup/'] button[type=submit]")
     assert page.locator(".field.has-error").count() >= 2
     check(page)
-    check.done()
 
 
 @pytest.mark.parametrize("where", ["course", "lesson", "members-only lesson"])
@@ -122,7 +84,6 @@ def test_pages_for_a_signed_in_learner(page, demo_pages, log_in, check, where):
     }[where]
     page.goto(url)
     check(page)
-    check.done()
 
 
 def test_my_learning_after_flash_messages(page, demo_pages, sign_up, check):
@@ -140,4 +101,3 @@ def test_my_learning_after_flash_messages(page, demo_pages, sign_up, check):
 
     page.goto("/learning/my-learning/")
     check(page)
-    check.done()
