@@ -88,3 +88,22 @@ def test_pagination_links_keep_the_filters(client, catalogue):
 
 
 # Lesson body: every block type
+
+
+def test_members_only_courses_are_marked_on_the_catalogue_and_home_page(make_course, client):
+    from wagtail.models import PageViewRestriction
+
+    private, _ = make_course(lessons=1, title="Members Course")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    make_course(lessons=1, title="Open Course")
+    for url in ("/courses/", "/"):
+        html = client.get(url).content.decode()
+        cards = {
+            title: card
+            for card in html.split('<article class="card">')[1:]
+            for title in ("Members Course", "Open Course")
+            if f">{title}</a>" in card
+        }
+        assert "Members only" in cards["Members Course"], url
+        assert "Members only" not in cards["Open Course"], url
+        assert "log in or sign up to read its lessons" in cards["Members Course"]
