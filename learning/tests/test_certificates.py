@@ -109,6 +109,23 @@ def test_revoked_certificate_shows_revoked_with_the_reason(
     assert "Valid." not in html
 
 
+def test_a_revoked_certificate_looks_revoked_to_its_learner_everywhere(
+    make_course, learner, staff_admin, learner_client
+):
+    course, lessons = make_course(lessons=1)
+    certificate, _ = actions.complete_lesson(learner, lessons[0], course)
+    actions.revoke_certificate(certificate, "Plagiarised final project", by=staff_admin)
+    pages = {
+        "course page": course.url,
+        "dashboard": reverse("learning:dashboard"),
+        "certificate page": certificate.get_absolute_url(),
+    }
+    for where, url in pages.items():
+        html = learner_client.get(url).content.decode()
+        assert "revoked" in html.lower() and "Plagiarised final project" in html, where
+    assert "You completed this course" not in learner_client.get(course.url).content.decode()
+
+
 def test_revoking_needs_a_reason(make_course, learner, staff_admin):
     course, lessons = make_course(lessons=1)
     certificate, _ = actions.complete_lesson(learner, lessons[0], course)
