@@ -1,10 +1,4 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-
-from .models import User
-
-
-@admin.register(User)
-class ElevateUserAdmin(UserAdmin):
-    fieldsets = UserAdmin.fieldsets + (("Profile", {"fields": ("display_name",)}),)
-    list_display = ("username", "display_name", "email", "is_staff")
+"""Nothing is registered with Django's admin site: it is not mounted (elevate_site/urls.py).
+People, groups and permissions are managed in the Wagtail admin; a learner edits their own
+display name on their profile page (docs/SECURITY.md, "Admin").
+"""

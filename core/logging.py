@@ -47,10 +47,17 @@ class RequestIdMiddleware:
 
 class RequestIdFilter(logging.Filter):
     """Add ``request_id`` to every record (a filter on the handler, so records of every
-    logger get it)."""
+    logger get it).
+
+    Django logs a 4xx/5xx response that a view returned (rather than raised) after the
+    middleware has finished; such records carry the request, which knows its id.
+    """
 
     def filter(self, record):
-        record.request_id = current_request_id.get()
+        request_id = current_request_id.get()
+        if request_id is None:
+            request_id = getattr(getattr(record, "request", None), "request_id", None)
+        record.request_id = request_id
         return True
 
 

@@ -48,6 +48,13 @@ DEFAULTS = {
     "NGINX_USER": "nginx",
 }
 PLACEHOLDER = re.compile(r"\$\{(NGINX_[A-Z_]+)\}")
+# When nginx stops sending requests to a replica: after 3 failed attempts within 10 s, for
+# 10 s. A failure is a refused or timed-out connection, a connection closed before the
+# answer (a crash, or gunicorn killing a request past its timeout), a 502/503 from what
+# stands in for a dead replica, or headers nginx cannot read. A replica that is really gone
+# fails every request sent to it (each retried on another replica), so it is out within its
+# first three requests; one odd failure no longer takes a healthy replica out.
+UPSTREAM_FAILURES = "max_fails=3 fail_timeout=10s"
 
 
 def settings(environ):
@@ -55,9 +62,8 @@ def settings(environ):
     servers = [s.strip() for s in values["NGINX_UPSTREAM"].split(",") if s.strip()]
     if not servers:
         raise SystemExit("NGINX_UPSTREAM names no app server")
-    # A replica that fails is left alone for 5 s before nginx tries it again.
     values["NGINX_UPSTREAM_SERVERS"] = "\n        ".join(
-        f"server {server} max_fails=1 fail_timeout=5s;" for server in servers
+        f"server {server} {UPSTREAM_FAILURES};" for server in servers
     )
     tls = bool(values["NGINX_TLS_CERT"] and values["NGINX_TLS_KEY"])
     values["NGINX_TLS"] = "on" if tls else "off"
@@ -80,6 +86,11 @@ def render(output, environ=os.environ):
             (output / source.stem).write_text(PLACEHOLDER.sub(fill, source.read_text()))
         elif source.suffix == ".conf":
             (output / source.name).write_text(source.read_text())
+    # nginx's own error pages (static HTML, served from the configuration directory).
+    errors = output / "errors"
+    errors.mkdir(exist_ok=True)
+    for page in sorted((SOURCE / "errors").glob("*.html")):
+        (errors / page.name).write_text(page.read_text())
     return output / "nginx.conf"
 
 

@@ -9,8 +9,11 @@ STACK_PRIVATE_SERVICES=1) it starts private instances with their own data direct
 ports. Debian packages that are missing are installed when running as root.
 
 Environment (defaults): STACK_DIR (var/stack), REPLICAS (2), WORKERS per replica (2),
-NGINX_PORT (8080), NGINX_INTERNAL_PORT (8081), APP_PORT first replica's port (8001),
-MARIADB_PORT (3307), REDIS_PORT (6380).
+GUNICORN_TIMEOUT seconds a request may run (30), NGINX_PORT (8080), NGINX_INTERNAL_PORT
+(8081), APP_PORT first replica's port (8001), MARIADB_PORT (3307), REDIS_PORT (6380).
+
+Each replica logs to STACK_DIR/replicas/N/app.log (Django's JSON lines and gunicorn's own
+messages) and access.log; nginx to STACK_DIR/nginx/log/.
 
 Everything started is written to STACK_DIR/state.json as it starts, so `down` stops it even
 after a failed `up`, and never touches a service the stack only used.
@@ -49,6 +52,7 @@ class Stack:
         self.dir = Path(environ.get("STACK_DIR", ROOT / "var" / "stack")).resolve()
         self.replicas = int(environ.get("REPLICAS", "2"))
         self.workers = int(environ.get("WORKERS", "2"))
+        self.timeout = int(environ.get("GUNICORN_TIMEOUT", "30"))
         self.nginx_port = int(environ.get("NGINX_PORT", "8080"))
         self.internal_port = int(environ.get("NGINX_INTERNAL_PORT", "8081"))
         self.app_port = int(environ.get("APP_PORT", "8001"))
@@ -149,27 +153,29 @@ class Stack:
         subprocess.run(
             [
                 str(BIN / "gunicorn"),
-                "elevate_site.wsgi:application",
+                # The settings the container image uses too; the command line adds what
+                # differs here. With --daemon, relative pid/log paths fail silently: all
+                # paths are absolute.
+                "--config",
+                str(ROOT / "gunicorn.conf.py"),
                 "--bind",
                 f"{HOST}:{port}",
                 "--workers",
                 str(self.workers),
+                "--timeout",
+                str(self.timeout),
                 "--name",
                 f"elevate-replica-{number}",
-                # gunicorn 27 shares one control socket between instances unless told not to;
-                # with --daemon, relative pid/log paths fail silently: all paths are absolute.
-                "--no-control-socket",
                 "--daemon",
                 "--pid",
                 str(pid_file),
                 "--access-logfile",
                 str(run / "access.log"),
+                # gunicorn's messages and everything Django logs (JSON lines with the
+                # request id): without --capture-output a daemon's stderr goes nowhere.
                 "--error-logfile",
-                str(run / "error.log"),
-                "--timeout",
-                "30",
-                "--graceful-timeout",
-                "5",
+                str(self.replica_log(number)),
+                "--capture-output",
             ],
             cwd=ROOT,
             env=self.app_env(),
@@ -177,6 +183,10 @@ class Stack:
         )
         wait_http(f"http://{HOST}:{port}/healthz")
         self.log(f"replica {number} on {HOST}:{port}")
+
+    def replica_log(self, number):
+        """The replica's log: gunicorn's messages and Django's JSON log lines."""
+        return self.dir / "replicas" / str(number) / "app.log"
 
     def replica_pid(self, number):
         return read_pid(self.state["replicas"][str(number)]["pid_file"])

@@ -41,14 +41,15 @@ def test_compose_style_config_is_valid(tmp_path):
     conf, result = nginx_test(tmp_path, {"NGINX_UPSTREAM": "web:8000"})
     assert result.returncode == 0, result.stderr
     text = conf.read_text()
-    assert "server web:8000 max_fails=1 fail_timeout=5s;" in text
+    assert "server web:8000 max_fails=3 fail_timeout=10s;" in text
     assert "${" not in text  # every placeholder was filled
 
 
 def test_replicas_on_loopback_config_is_valid(tmp_path):
     conf, result = nginx_test(tmp_path, {"NGINX_UPSTREAM": "127.0.0.1:8001,127.0.0.1:8002"})
     assert result.returncode == 0, result.stderr
-    assert conf.read_text().count("max_fails=1") == 2
+    assert conf.read_text().count("max_fails=3") == 2
+    assert (conf.parent / "errors" / "414.html").exists()  # nginx's own pages come along
 
 
 def test_tls_config_redirects_http_and_terminates_https(tmp_path):

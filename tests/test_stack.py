@@ -4,11 +4,15 @@ MariaDB and Redis instances, so the tests that stop or restart them never touch 
 services the machine already runs; everything is stopped again at the end, also on failure.
 """
 
+import collections
 import concurrent.futures
+import contextlib
 import http.client
+import json
 import re
 import textwrap
 import time
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -25,6 +29,10 @@ PORTS = {
 }
 LESSON = "/courses/python-foundations/values-and-variables/"
 COURSE = "/courses/python-foundations/"
+REPLICAS = {"127.0.0.1:18001", "127.0.0.1:18002"}
+# Short enough that the test of a request killed by it takes seconds, long enough for every
+# real request of these tests.
+GUNICORN_TIMEOUT = 10
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +42,7 @@ def stack(tmp_path_factory, stack_tools):
         "STACK_DIR": str(tmp_path_factory.mktemp("stack")),
         "REPLICAS": "2",
         "STACK_PRIVATE_SERVICES": "1",
+        "GUNICORN_TIMEOUT": str(GUNICORN_TIMEOUT),
     }
     stack = Stack(environ)
     try:
@@ -43,8 +52,8 @@ def stack(tmp_path_factory, stack_tools):
         stack.down()
 
 
-def request(method, path, headers=None, body=None, port=PORTS["NGINX_PORT"]):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+def request(method, path, headers=None, body=None, port=PORTS["NGINX_PORT"], timeout=15):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     connection.request(method, path, body=body, headers=headers or {})
     response = connection.getresponse()
     content = response.read()
@@ -86,16 +95,66 @@ def learner_cookie(stack):
 
 def publish(stack, code):
     """Change pages through Wagtail's publishing API inside the stack's own settings."""
-    stack.manage("shell", "--no-imports", "-c", textwrap.dedent(code))
+    return stack.manage("shell", "--no-imports", "-c", textwrap.dedent(code), capture=True).stdout
+
+
+def headers_named(response, name):
+    return [value for key, value in response.getheaders() if key.lower() == name.lower()]
+
+
+def access_log(stack, request_ids, timeout=5):
+    """nginx's access-log lines of these requests, by request id (nginx flushes its log
+    buffer every second)."""
+    log = stack.dir / "nginx" / "log" / "access.log"
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = {}
+        for line in log.read_text().splitlines():
+            match = re.search(r" id=(\w+)$", line)
+            if match and match.group(1) in request_ids:
+                lines[match.group(1)] = line
+        if len(lines) == len(request_ids) or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.2)
+
+
+def upstreams(line):
+    """The replicas nginx tried for one access-log line, in order."""
+    return re.search(r" upstream=(.*?) rt=", line).group(1).split(", ")
+
+
+def pages_by_replica(stack, count=12):
+    """Ask for ``count`` pages (query strings bypass the cache): their statuses, and the
+    replicas that answered them according to nginx's access log."""
+    ids, statuses = [], []
+    for number in range(count):
+        response, _ = get(f"{LESSON}?spread={number}-{time.monotonic()}")
+        statuses.append(response.status)
+        ids.append(response.getheader("X-Request-ID"))
+    lines = access_log(stack, set(ids))
+    return statuses, {upstreams(lines[i])[-1] for i in ids if i in lines}
+
+
+def replica_log_records(stack, request_id, timeout=5):
+    """Django's JSON log lines, from every replica's log, for one request."""
+    deadline = time.monotonic() + timeout
+    while True:
+        records = []
+        for number in range(2):
+            for line in stack.replica_log(number).read_text().splitlines():
+                if line.startswith("{"):
+                    record = json.loads(line)  # each line is one JSON object
+                    if record.get("request_id") == request_id:
+                        records.append(record)
+        if records or time.monotonic() > deadline:
+            return records
+        time.sleep(0.2)
 
 
 def test_pages_are_served_by_both_replicas(stack):
-    upstreams = set()
-    for number in range(12):
-        response, _ = get(f"{LESSON}?spread={number}")  # a query string bypasses the cache
-        assert response.status == 200
-        upstreams.add(response.getheader("X-Upstream"))
-    assert upstreams == {"127.0.0.1:18001", "127.0.0.1:18002"}
+    statuses, replicas = pages_by_replica(stack)
+    assert statuses == [200] * 12
+    assert replicas == REPLICAS
 
 
 def test_health_endpoints_are_never_cached(stack):
@@ -165,7 +224,6 @@ def test_static_files_come_from_nginx_with_cache_headers(stack):
     css = re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html).group(1).decode()
     response, body = request("GET", css, {"Accept-Encoding": "gzip"})
     assert response.status == 200
-    assert response.getheader("X-Upstream") is None  # no replica was asked
     assert response.getheader("Cache-Control") == "max-age=315360000"
     assert response.getheader("Content-Encoding") == "gzip"
 
@@ -177,6 +235,191 @@ def test_purge_and_metrics_are_refused_on_the_public_listener(stack):
     get(COURSE)
     assert request("PURGE", COURSE, port=PORTS["NGINX_INTERNAL_PORT"])[0].status == 200
     assert get(COURSE)[0].getheader("X-Cache-Status") == "MISS"
+
+
+# --- caching is opt-in -------------------------------------------------------------------
+
+
+def twice(path):
+    """Ask twice; the second answer shows whether the first was stored."""
+    get(path)
+    return get(path)
+
+
+def public_document_url(stack):
+    """A document that a public, live page uses (so anonymous visitors may download it)."""
+    return publish(
+        stack,
+        """
+        from django.contrib.auth.models import AnonymousUser
+        from wagtail.documents import get_document_model
+        from core.documents import pages_using
+        from core.visibility import is_visible
+        for document in get_document_model().objects.order_by("pk"):
+            if any(is_visible(AnonymousUser(), page) for page in pages_using(document)):
+                print(document.url)
+                break
+        """,
+    ).strip()
+
+
+def certificate_verification_url(stack):
+    return publish(
+        stack,
+        """
+        from django.utils import timezone
+        from accounts.models import User
+        from learning.models import Certificate, CoursePage
+        course = CoursePage.objects.get(slug="git-in-practice")
+        certificate, _ = Certificate.objects.get_or_create(
+            user=User.objects.get(username="learner"), course=course,
+            defaults={"learner_name": "Demo Learner", "course_title": course.title,
+                      "issued_at": timezone.now()},
+        )
+        print(certificate.get_verification_url())
+        """,
+    ).strip()
+
+
+def test_only_pages_django_declares_shareable_are_cached(stack):
+    # A public page: Django declares it, nginx keeps it for at most SHARED_CACHE_SECONDS.
+    response, _ = twice(COURSE)
+    assert response.getheader("X-Cache-Status") == "HIT"
+    cache_control = response.getheader("Cache-Control")
+    assert "public" in cache_control
+    assert 0 < int(re.search(r"s-maxage=(\d+)", cache_control).group(1)) <= 300
+
+    document = public_document_url(stack)
+    assert document.startswith("/documents/")
+    undeclared = {
+        "certificate verification": certificate_verification_url(stack),
+        "public document": document,
+        "log-in page": "/accounts/login/",
+        "404": "/courses/no-such-course/",
+        "slash redirect": COURSE.rstrip("/"),
+    }
+    for what, path in undeclared.items():
+        first, _ = get(path)
+        second, _ = get(path)
+        assert first.status in (200, 301, 404), (what, first.status)
+        assert second.getheader("X-Cache-Status") != "HIT", what
+        assert "s-maxage" not in (second.getheader("Cache-Control") or ""), what
+
+
+def test_every_spelling_of_a_page_is_purged_when_it_is_unpublished(stack):
+    course = "/courses/git-in-practice/"
+    spellings = [
+        course,
+        course + "?",  # an empty query string
+        "/courses/git%2Din%2Dpractice/",  # percent-encoded hyphens
+        "/courses/git-in-practice//",  # a doubled slash
+        "/courses/Git-In-Practice/",  # MariaDB compares slugs without case
+    ]
+    for spelling in spellings:
+        response, _ = get(spelling)
+        assert response.status in (200, 404), spelling
+    served = [spelling for spelling in spellings if get(spelling)[0].status == 200]
+    assert course in served and course + "?" in served
+
+    publish(
+        stack,
+        "from learning.models import CoursePage\n"
+        'CoursePage.objects.get(slug="git-in-practice").unpublish()',
+    )
+    try:
+        for spelling in spellings:
+            response, _ = get(spelling)
+            assert (spelling, response.status) == (spelling, 404)
+            assert response.getheader("X-Cache-Status") != "HIT"
+    finally:
+        publish(
+            stack,
+            "from learning.models import CoursePage\n"
+            'CoursePage.objects.get(slug="git-in-practice").save_revision().publish()',
+        )
+    assert get(course)[0].status == 200
+
+
+def test_making_a_course_members_only_purges_it_and_its_lessons(stack):
+    course = "/courses/sql-for-data-analysis/"
+    lessons = [course + "select-and-filtering/", course + "joins/"]
+    for path in (course, *lessons):
+        response, _ = twice(path)
+        assert (path, response.getheader("X-Cache-Status")) == (path, "HIT")
+
+    # What the admin's privacy dialog does.
+    publish(
+        stack,
+        """
+        from wagtail.models import Page, PageViewRestriction
+        course = Page.objects.get(slug="sql-for-data-analysis")
+        PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+        """,
+    )
+    try:
+        for path in (course, *lessons):
+            response, html = get(path)
+            assert response.status == 302, path  # to log in, not the cached page
+            assert response.getheader("Location").startswith("/accounts/login/?next=")
+            assert response.getheader("X-Cache-Status") != "HIT"
+    finally:
+        publish(
+            stack,
+            """
+            from wagtail.models import PageViewRestriction
+            PageViewRestriction.objects.filter(page__slug="sql-for-data-analysis").delete()
+            """,
+        )
+    assert get(course)[0].status == 200
+
+
+# --- headers ---------------------------------------------------------------------------
+
+
+SECURITY_HEADERS = {
+    "X-Frame-Options": "SAMEORIGIN",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def test_each_security_header_is_sent_once_with_one_value(stack):
+    page, html = get(COURSE)
+    css = re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html).group(1).decode()
+    answers = {
+        "page": page,
+        "static file": get(css)[0],
+        "redirect": get(COURSE.rstrip("/"))[0],
+        "nginx's own error page": get("/" + "x" * 5000)[0],
+    }
+    assert answers["redirect"].status == 301
+    assert answers["nginx's own error page"].status == 414
+    for what, response in answers.items():
+        for name, value in SECURITY_HEADERS.items():
+            assert (what, headers_named(response, name)) == (what, [value])
+        assert len(headers_named(response, "Content-Security-Policy")) == 1, what
+        assert len(headers_named(response, "X-Request-ID")) == 1, what
+        assert headers_named(response, "X-Upstream") == [], what  # no private addresses
+
+    site_policy = page.getheader("Content-Security-Policy")
+    assert "script-src 'self';" in site_policy and "unsafe-inline" not in site_policy
+    admin_policy = get("/admin/login/")[0].getheader("Content-Security-Policy")
+    assert "script-src 'self' 'unsafe-inline'" in admin_policy
+    assert "object-src 'none'" in admin_policy
+
+
+# --- the application log ------------------------------------------------------------------
+
+
+def test_a_404_is_logged_as_json_with_nginxs_request_id(stack):
+    response, _ = get("/courses/no-such-course/?log=1")
+    assert response.status == 404
+    request_id = response.getheader("X-Request-ID")
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)
+    records = replica_log_records(stack, request_id)
+    assert [(r["level"], r["logger"]) for r in records] == [("WARNING", "django.request")]
+    assert records[0]["message"] == "Not Found: /courses/no-such-course/"
+    assert {"time", "level", "logger", "message", "request_id"} <= set(records[0])
 
 
 def test_killing_a_replica_under_load_fails_no_request(stack):
@@ -234,10 +477,105 @@ def test_after_a_mariadb_restart_requests_succeed_without_restarting_gunicorn(st
     assert [stack.replica_pid(number) for number in range(2)] == pids
 
 
+def test_a_500_is_logged_with_its_traceback_and_request_id(stack):
+    stack.stop_service("mariadb")
+    try:
+        response, html = get(f"{COURSE}?database=down")
+    finally:
+        stack.start_service("mariadb")
+    assert response.status == 500
+    assert b"Something went wrong on our side" in html
+    request_id = response.getheader("X-Request-ID")
+    errors = [r for r in replica_log_records(stack, request_id) if r["level"] == "ERROR"]
+    assert errors, f"no ERROR line for request {request_id} in the replicas' logs"
+    assert errors[0]["message"].startswith("Internal Server Error: /courses/python-foundations/")
+    assert "Traceback (most recent call last)" in errors[0]["traceback"]
+    assert "OperationalError" in errors[0]["traceback"]
+
+
+# --- a replica is taken out only for real failures -------------------------------------------
+
+
+def test_absurdly_long_addresses_take_no_replica_out(stack):
+    statuses = collections.Counter()
+    for number in range(50):
+        # No trailing slash: Django answers with a redirect whose Location repeats the path.
+        length = 2000 if number % 2 else 7000
+        path = f"/{number:02d}" + "a" * (length - 3)
+        response, html = get(path)
+        statuses[(length, response.status)] += 1
+        if response.status == 301:
+            assert response.getheader("Location") == path + "/"
+        if length == 7000:
+            assert b"That address is too long" in html
+    # 2,000 characters: Django's redirect reaches the visitor. 7,000: nginx refuses at once.
+    assert statuses == {(2000, 301): 25, (7000, 414): 25}
+    statuses, replicas = pages_by_replica(stack)
+    assert statuses == [200] * 12
+    assert replicas == REPLICAS
+
+
+@contextlib.contextmanager
+def table_locked(stack, table):
+    """Hold a write lock on ``table`` in the stack's MariaDB: requests that read it wait."""
+    import MySQLdb
+
+    url = urlsplit(stack.state["database_url"])
+    connection = MySQLdb.connect(
+        host=url.hostname,
+        port=url.port,
+        user=unquote(url.username),
+        password=unquote(url.password),
+        database=url.path.lstrip("/"),
+    )
+    try:
+        connection.cursor().execute(f"LOCK TABLES {table} WRITE")
+        yield
+    finally:
+        connection.close()  # releases the lock
+
+
+def test_a_request_killed_by_gunicorns_timeout_takes_no_replica_out(stack):
+    with table_locked(stack, "wagtailcore_page"):
+        # Waits for the page tree until gunicorn kills the worker after its timeout.
+        response, _ = request("GET", f"{COURSE}?slow=1", timeout=3 * GUNICORN_TIMEOUT)
+    assert response.status == 502
+    (line,) = access_log(stack, {response.getheader("X-Request-ID")}).values()
+    assert len(upstreams(line)) == 1  # not retried: it would only tie up another replica
+    statuses, replicas = pages_by_replica(stack)
+    assert statuses == [200] * 12
+    assert replicas == REPLICAS
+
+
 def test_log_in_is_rate_limited(stack):
     statuses = [get("/accounts/login/")[0].status for _ in range(20)]
     assert 429 in statuses
     assert statuses[0] in (200, 429)
+
+
+def test_every_log_in_and_password_reset_page_is_rate_limited(stack):
+    pages = [
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/admin/login/",
+        "/accounts/password_reset/",
+        "/accounts/password_reset/done/",
+        "/accounts/reset/MQ/set-password/",
+        "/accounts/reset/done/",
+        "/admin/password_reset/",
+        "/admin/password_reset/done/",
+    ]
+    for page in pages:
+        statuses = [get(page)[0].status for _ in range(12)]
+        assert 429 in statuses, (page, statuses)
+        response, html = get(page)
+        assert response.status == 429
+        assert b"Too many requests" in html  # nginx's page, not a bare status
+
+
+def test_djangos_own_admin_is_not_there(stack):
+    for path in ("/django-admin/", "/django-admin/login/"):
+        assert get(path)[0].status == 404
 
 
 def test_moving_and_deleting_a_lesson_purge_the_pages_that_showed_it(stack):

@@ -5,9 +5,11 @@ Everything that differs between a laptop and production is read from the environ
 cache, so ``make run`` needs no service. No secret and no ``DEBUG = True`` here.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -40,16 +42,29 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Django's admin site is not mounted (elevate_site/urls.py); the app stays only for the
+    # templates it ships that the site's password reset uses (password_reset_email.html).
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Failed log-ins are counted per username in the database (see AUTHENTICATION below).
+    "axes",
+    # The Content-Security-Policy header (see SECURITY HEADERS below).
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # First: every log line written while answering carries nginx's request id.
+    "core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The other security headers, outside CommonMiddleware so that the redirects it makes
+    # (APPEND_SLASH) carry them too: X-Frame-Options, and Content-Security-Policy (the
+    # site's policy, or the Wagtail admin's under /admin/).
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.csp.ContentSecurityPolicyMiddleware",
     # Sees each response last, after sessions, CSRF and messages have set their cookies.
     "core.cache_policy.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,8 +72,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: a log-in refused for a locked account gets the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "elevate_site.urls"
@@ -110,12 +126,37 @@ LOGIN_REDIRECT_URL = "learning:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 # Wagtail's page privacy ("members only" courses) sends visitors to the same log-in page.
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes requires: a locked account is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# LOG-IN LOCKOUT (django-axes)
+# Five wrong passwords for one username lock that username for 15 minutes, on the site's
+# log-in and the Wagtail admin's alike. Locking by username (not by address) stops a guesser
+# who spreads attempts over many addresses; nginx's per-address rate limit handles one
+# address trying many usernames. The database handler keeps the count in MariaDB, so the
+# lock holds across every replica. Unlock early: `manage.py axes_reset_username NAME`.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+# More attempts while locked do not extend the lock: a stranger hammering someone's
+# username cannot keep them out for longer than the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"  # answered with 429
+# Django's admin site is not mounted (users are managed in the Wagtail admin).
+AXES_ENABLE_ADMIN = False
+# axes warns that a lock by username alone ignores the address: on purpose (see above).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # E-MAIL
 # Password-reset mails go to the console unless EMAIL_URL names a real server.
@@ -160,14 +201,78 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PRIVACY_OPTIONS = ["public", "login", "groups"]
 
 # LOGGING
+# One JSON object per line on stderr (containers collect it; gunicorn's capture_output
+# writes it to the replica's log), each with the request id nginx sent as X-Request-ID:
+# see core/logging.py. LOG_FORMAT=text gives plain lines (the default of `make run`).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", default="json"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own handlers (console only with DEBUG, mail_admins) are dropped: its
+        # records (404 warnings, 500 errors with tracebacks) go to the one handler above.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         # One line per background task and per page save drowns everything else.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # Failed log-ins and lockouts are warnings; its start-up banner is not news.
+        "axes": {"level": "WARNING"},
     },
+}
+
+# SECURITY HEADERS
+# Django owns these on everything it serves; nginx adds them only to what it serves itself
+# (static and media files, its own error pages), so each is sent exactly once.
+# SAMEORIGIN, not DENY: Wagtail's preview panel shows the page in a frame of the admin.
+# (check --deploy recommends DENY: security.W019 is silenced for that reason.)
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS += ["security.W019"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp 4). The public site runs no inline script or style:
+# scripts and styles come from /static/ only; video lessons embed YouTube or Vimeo players.
+VIDEO_EMBED_HOSTS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_EMBED_HOSTS],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin (/admin/) gets its own policy (core/csp.py chooses it). Wagtail 8's
+# admin still writes inline scripts and style attributes (its page editor, choosers,
+# telepath widgets), so it needs 'unsafe-inline' for both; everything else stays as tight
+# as the site's. Its image previews use blob: and data: URLs.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    }
 }
