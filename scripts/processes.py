@@ -10,6 +10,18 @@ import time
 from pathlib import Path
 
 HOST = "127.0.0.1"
+# Debian's Chromium (Playwright cannot download its own browsers here), headless in a
+# container: no sandbox (no user namespaces), no GPU, nothing that reaches out on its own.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def ensure_packages(mariadb, redis):

@@ -34,22 +34,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.processes import apt_install
+from scripts.processes import CHROMIUM, CHROMIUM_ARGS, apt_install
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-# Debian's Chromium in a container: no sandbox (no user namespaces), no GPU, and nothing
-# that reaches out to the network on its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 DEMO_PASSWORDS = {"learner": "elevate-learner", "admin": "elevate-admin"}
 NEW_USER_PASSWORD = "a-long-browser-test-password-42"
 _new_users = itertools.count(1)
