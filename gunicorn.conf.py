@@ -21,6 +21,11 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 5
 
+# nginx decides which addresses are too long (a 414 past 4,096 bytes, nginx/nginx.conf);
+# gunicorn's own limit (4,094 bytes for the whole request line) would otherwise refuse
+# some addresses nginx let through, with a page of its own. 8,190 is gunicorn's maximum.
+limit_request_line = 8190
+
 accesslog = "-"
 errorlog = "-"
 capture_output = True

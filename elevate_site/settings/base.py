@@ -264,15 +264,22 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
-# The Wagtail admin (/admin/) gets its own policy (core/csp.py chooses it). Wagtail 8's
-# admin still writes inline scripts and style attributes (its page editor, choosers,
-# telepath widgets), so it needs 'unsafe-inline' for both; everything else stays as tight
-# as the site's. Its image previews use blob: and data: URLs.
+# The Wagtail admin (/admin/) gets its own policy (core/csp.py chooses it), found by
+# loading the admin in Chromium under the site's policy (report-only) and reading what it
+# refused: Wagtail 8 still runs inline scripts (the page explorer, the editor's date and
+# chooser widgets, an inline event handler on the image editor) and inline styles (the page
+# editor), so both need 'unsafe-inline'; the dashboard asks releases.wagtail.org for the
+# latest version. Everything else stays as tight as the site's (no plug-ins, no framing by
+# other sites, forms post only here). Image uploads preview through blob: URLs.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
     }
 }
+# No Gravatar pictures in the admin: they would send a hash of each editor's e-mail address
+# to a third party (and need its host in img-src). Wagtail shows its default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
