@@ -135,6 +135,15 @@ def pages_by_replica(stack, count=12):
     return statuses, {upstreams(lines[i])[-1] for i in ids if i in lines}
 
 
+def until_both_replicas_answer(stack, timeout=15):
+    """nginx keeps a replica that failed out for fail_timeout (10 s): wait until both
+    answer again, so that a test starts from a whole stack."""
+    deadline = time.monotonic() + timeout
+    while pages_by_replica(stack, count=6)[1] != REPLICAS:
+        assert time.monotonic() < deadline, "a replica stayed out of nginx's rotation"
+        time.sleep(1)
+
+
 def replica_log_records(stack, request_id, timeout=5):
     """Django's JSON log lines, from every replica's log, for one request."""
     deadline = time.monotonic() + timeout
@@ -448,6 +457,7 @@ def test_killing_a_replica_under_load_fails_no_request(stack):
     finally:
         stack.state["replicas"].pop("1")
         stack.start_replica(1)
+        until_both_replicas_answer(stack)
 
 
 def test_with_redis_down_pages_work_and_learners_stay_signed_in(stack, learner_cookie):
@@ -497,6 +507,7 @@ def test_a_500_is_logged_with_its_traceback_and_request_id(stack):
 
 
 def test_absurdly_long_addresses_take_no_replica_out(stack):
+    until_both_replicas_answer(stack)
     statuses = collections.Counter()
     for number in range(50):
         # No trailing slash: Django answers with a redirect whose Location repeats the path.
@@ -536,6 +547,7 @@ def table_locked(stack, table):
 
 
 def test_a_request_killed_by_gunicorns_timeout_takes_no_replica_out(stack):
+    until_both_replicas_answer(stack)
     with table_locked(stack, "wagtailcore_page"):
         # Waits for the page tree until gunicorn kills the worker after its timeout.
         response, _ = request("GET", f"{COURSE}?slow=1", timeout=3 * GUNICORN_TIMEOUT)
