@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # Failed log-ins are counted per username in the database (see AUTHENTICATION below).
+    # Failed log-ins are counted per username in the database (see LOG-IN LOCKOUT below).
     "axes",
     # The Content-Security-Policy header (see SECURITY HEADERS below).
     "csp",
