@@ -90,7 +90,9 @@ def test_the_lock_ends_after_the_cool_off(client, settings):
 
 
 @pytest.mark.mysql
-@pytest.mark.django_db(transaction=True)
+# Committed for real, so that other connections see it; serialized_rollback puts back the
+# rows migrations made (content types...) for the transactional tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_failures_through_separate_connections_add_up_to_one_lock():
     """Two replicas are two processes with their own database connections: failures made
     through either count towards the same lock."""
