@@ -2,7 +2,8 @@
 
 Caching is opt-in. Django declares exactly one kind of response shareable: an anonymous
 GET or HEAD of a live, public Wagtail page that answered 200, sets no cookie and embeds no
-CSRF token. It carries ``Cache-Control: public, max-age=0, s-maxage=N``: browsers check
+CSRF token, asked for by its own URL. It carries ``Cache-Control: public, max-age=0,
+s-maxage=N``: browsers check
 back every time, shared caches keep it for at most ``SHARED_CACHE_SECONDS`` (N), or until
 a purge (``core.purge``) removes it sooner. nginx stores nothing that lacks this
 declaration, so a new view is never cached by accident.
@@ -46,6 +47,9 @@ def declare_public_pages(serve):
             and page.live
             and not getattr(request, "is_preview", False)
             and not response.has_header("Cache-Control")
+            # Only the page's own spelling: a purge names that one (a database that
+            # compares slugs without case would also answer /Courses/..., never purged).
+            and request.path == page.get_url(request=request)
         ):
             declare_shared(response)
         return response

@@ -10,7 +10,7 @@ nginx only means that page was not cached there, so it is not logged as an error
 import logging
 import socket
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
@@ -35,7 +35,9 @@ class FanoutHTTPBackend(HTTPBackend):
     def purge(self, url):
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
-        path = urlunsplit(("", "", parts.path, parts.query, ""))
+        # Percent-encoded as a browser sends it: a Unicode slug cannot go on the request line
+        # as it is (nginx's $uri key decodes it again).
+        path = urlunsplit(("", "", quote(parts.path, safe="/%"), parts.query, ""))
         for address in self.addresses():
             netloc = f"[{address}]:{self.port}" if ":" in address else f"{address}:{self.port}"
             request = PurgeRequest(

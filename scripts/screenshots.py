@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
 from processes import CHROMIUM, CHROMIUM_ARGS
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"

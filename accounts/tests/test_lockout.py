@@ -118,3 +118,28 @@ def test_failures_through_separate_connections_add_up_to_one_lock():
     assert second[:2] == [200, 429]
     # ...for everyone, the right password included.
     assert log_in(Client(), "ada", PASSWORD).status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_password_reset_lifts_the_lock(client, mailoutbox):
+    import re
+
+    UserFactory(username="ada", email="ada@example.com")
+    fail(client, "ada", 5)
+    client.post(reverse("password_reset"), {"email": "ada@example.com"})
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", mailoutbox[0].body).group(1)
+    form = client.get(link, follow=True)
+    client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "a-brand-new-passphrase-7", "new_password2": "a-brand-new-passphrase-7"},
+    )
+    assert log_in(client, "ada", "a-brand-new-passphrase-7").status_code == 302
+
+
+@pytest.mark.django_db
+def test_saving_a_profile_does_not_lift_the_lock(client):
+    ada = UserFactory(username="ada")
+    fail(client, "ada", 5)
+    ada.display_name = "Ada L."
+    ada.save()
+    assert log_in(client, "ada", PASSWORD).status_code == 429

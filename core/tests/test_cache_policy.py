@@ -61,6 +61,23 @@ def test_a_page_that_shows_a_flash_message_is_never_declared(make_course, client
     assert "public" in client.get(lessons[0].url)["Cache-Control"]  # once it was shown
 
 
+def test_only_a_pages_own_spelling_is_declared(make_course, rf):
+    """MariaDB compares slugs without case, so /Courses/Python/ may serve a page that a purge
+    of /courses/python/ would never remove: only the page's own URL is declared."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from core.cache_policy import declare_public_pages
+
+    course, _ = make_course(lessons=0)
+    serve = declare_public_pages(lambda page, request, args, kwargs: HttpResponse("the page"))
+    for path, declared in [(course.url, True), (course.url.upper(), False)]:
+        request = rf.get(path)
+        request.user = AnonymousUser()
+        response = serve(course, request, (), {})
+        assert ("s-maxage" in response.get("Cache-Control", "")) is declared, path
+
+
 def test_queries_redirects_and_404s_are_not_declared(make_course, client):
     course, _ = make_course(lessons=0)
     assert "public" not in client.get(course.url.rstrip("/")).get("Cache-Control", "")  # 301

@@ -68,3 +68,11 @@ def test_an_unreachable_replica_is_logged_not_raised(caplog):
     backend = FanoutHTTPBackend({"LOCATION": "http://127.0.0.1:9"})
     backend.purge("http://learn.example.com/courses/")
     assert "Couldn't purge http://learn.example.com/courses/" in caplog.text
+
+
+def test_a_unicode_address_is_purged_percent_encoded(two_nginx_replicas, caplog):
+    port, servers = two_nginx_replicas
+    backend = FanoutHTTPBackend({"LOCATION": f"http://127.0.0.1:{port}"})
+    backend.purge("http://learn.example.com/courses/café-français/")
+    assert servers[0].seen == [("/courses/caf%C3%A9-fran%C3%A7ais/", "learn.example.com")]
+    assert "Couldn't purge" not in caplog.text
