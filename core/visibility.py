@@ -59,11 +59,6 @@ def is_visible(user, page):
     return live_in_tree(page) and all(accepts(r, user) for r in restrictions(page))
 
 
-def is_members_only(page):
-    """True when some view restriction keeps anonymous visitors out of ``page``."""
-    return bool(restrictions(page))
-
-
 def hidden_subtrees():
     """A filter that leaves out every page below a page that is not live (for listings
     such as search, which Wagtail's ``live()`` alone would let through)."""
