@@ -14,6 +14,12 @@ class User(AbstractUser):
         validators=[validate_display_name],
     )
 
+    notify_on_reply = models.BooleanField(
+        "E-mail me when someone replies",
+        default=True,
+        help_text="An e-mail when someone replies to one of your comments.",
+    )
+
     def get_display_name(self):
         return safe_display_name(self.display_name or self.get_full_name()) or self.username
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("learning/", include("learning.urls")),
+    path("community/", include("community.urls")),
 ]
 
 if settings.DEBUG:

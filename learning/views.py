@@ -5,8 +5,6 @@ and answers. Every change is a POST with a CSRF token. A page the learner may no
 (``core.visibility``) answers 404, as if it did not exist.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.http import post_only
 from core.visibility import is_visible
 from learning import actions, certificates, outline, progress
 from learning.certificate_pdf import render_certificate_pdf
@@ -22,28 +21,6 @@ from learning.models import Certificate, CoursePage, LessonPage
 
 # Where the lesson page shows the outcome of "Mark as complete" (templates: lesson_page).
 LESSON_STATUS = "#lesson-status"
-
-
-def post_only(view):
-    """Like ``require_POST``, but the 405 says in words what to do instead."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method != "POST":
-            response = render(
-                request,
-                "405.html",
-                {
-                    "message": "This address only takes a form submission (POST). "
-                    "Use the button on the lesson or course page."
-                },
-                status=405,
-            )
-            response["Allow"] = "POST"
-            return response
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _live(model, pk):

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "community",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -54,6 +55,10 @@ INSTALLED_APPS = [
     "axes",
     # The Content-Security-Policy header (see SECURITY HEADERS below).
     "csp",
+    # Django's task framework (the backport Wagtail depends on) and its database queue
+    # (see BACKGROUND TASKS below).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +167,30 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # Password-reset mails go to the console unless EMAIL_URL names a real server.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Elevate Learning <noreply@localhost>")
+
+# BACKGROUND TASKS
+# Django's task framework (django-tasks, the package of django.tasks for Django 5.2 that
+# Wagtail depends on). Wagtail's own tasks (reference index, image focal points) stay on
+# "default", run at once inside the request as before: document privacy relies on the
+# reference index being current when the page is saved. Work that must never slow or
+# break a request (e-mail) goes to "background": rows in the database, run by the worker,
+# `manage.py db_worker --backend background` (`make run`, `make stack` start it).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# COMMUNITY (lesson discussions; pre-moderation is a site setting in the admin)
+# Longer than any real question or answer, short enough to read in the moderation queue.
+COMMENT_MAX_LENGTH = env.int("COMMENT_MAX_LENGTH", default=5_000)
+# Authors may fix or withdraw what they wrote for this long; after it, a moderator can.
+COMMENT_EDIT_MINUTES = env.int("COMMENT_EDIT_MINUTES", default=15)
+# This many distinct readers' flags hide a comment until a moderator reviews it.
+COMMENT_FLAGS_TO_HIDE = env.int("COMMENT_FLAGS_TO_HIDE", default=3)
+# Comments per person per minute, counted in the shared cache (every replica sees it).
+COMMENT_RATE_PER_MINUTE = env.int("COMMENT_RATE_PER_MINUTE", default=5)
+# Top-level comments per page of a discussion (their replies come with them).
+COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=20)
 
 # INTERNATIONALISATION
 LANGUAGE_CODE = "en-us"

@@ -3,7 +3,10 @@
 Where the queries of a signed-in lesson view go (9): the Site (1), the home page as its
 specific type (1), one per URL segment below it: catalogue, course, lesson (3), Wagtail's
 page-privacy check (2), the user (1) and the learner's progress with the outline (1). The
-session comes from the cache (``cached_db``) and the course is the routed parent.
+session comes from the cache (``cached_db``) and the course is the routed parent. Then
+the lesson's discussion (community/tests/test_discussion_queries.py has its budget with
+comments): with none yet, the count of threads and of comments, the reader's mute and
+flags (4).
 """
 
 import pytest
@@ -14,7 +17,8 @@ from learning.models import LessonCompletion
 
 pytestmark = pytest.mark.django_db
 
-LESSON_PAGE_QUERIES = 9
+EMPTY_DISCUSSION_QUERIES = 4
+LESSON_PAGE_QUERIES = 9 + EMPTY_DISCUSSION_QUERIES
 # user, lesson, course and catalogue live (1), privacy check (2), course, enrollment lock,
 # insert, progress: 9; plus the SAVEPOINT and RELEASE that transaction.atomic() issues
 # inside the test's own transaction (in production it is BEGIN/COMMIT, which are not
@@ -103,7 +107,8 @@ def test_a_published_edit_shows_at_once_despite_the_body_cache(make_course, lear
     assert b"Rewritten after review." in learner_client.get(lesson.url).content
 
 
-ANONYMOUS_LESSON_QUERIES = 7  # no user, and the outline comes from the cache
+# No user, and the outline comes from the cache (7); an empty discussion's counts (2).
+ANONYMOUS_LESSON_QUERIES = 7 + 2
 
 
 def test_anonymous_lesson_page_costs_less_once_the_outline_is_cached(
