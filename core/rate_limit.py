@@ -1,7 +1,9 @@
 """Count actions per person in the shared cache, so a limit holds across every replica.
 
-A fixed window: the first action opens a window of ``seconds``; the count lives in the
-cache (Redis in production, one ``INCR`` per action, atomic) and expires with the window.
+A fixed window: actions are counted per clock window of ``seconds``; the count lives in
+the cache (Redis in production, one ``INCR`` per action, atomic) and expires with the
+window. When the cache is down (production ignores its errors) nothing is counted and the
+action is let through: a limit is a brake, not a reason to refuse everybody.
 """
 
 import time
@@ -19,4 +21,4 @@ def hit(name, who, limit, seconds=60):
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=seconds)
         count = 1
-    return count <= limit
+    return count is None or count <= limit

@@ -19,9 +19,7 @@ register = template.Library()
 def lesson_discussion(context, lesson):
     request = context["request"]
     user = request.user
-    found = discussion(
-        user, lesson, request.GET.get("comments_page"), request.GET.get("order")
-    )
+    found = discussion(user, lesson, request.GET.get("comments_page"), request.GET.get("order"))
     return {
         "discussion": found,
         "lesson": lesson,
