@@ -101,8 +101,17 @@ def educator(db):
 
 @pytest.fixture
 def moderator(db):
+    """Moderates comments and mutes people (community/migrations/0002_roles.py)."""
     user = UserFactory(username="moderator", is_staff=True)
     user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def reviewer(db):
+    """Reviews and publishes pages: what Wagtail's default "Moderators" group did."""
+    user = UserFactory(username="reviewer", is_staff=True)
+    user.groups.add(Group.objects.get(name="Reviewers"))
     return user
 
 

@@ -49,11 +49,18 @@ def test_seed_demo_builds_the_catalogue_and_users():
     for username, password in [
         ("admin", "elevate-admin"),
         ("educator", "elevate-educator"),
+        ("reviewer", "elevate-reviewer"),
         ("moderator", "elevate-moderator"),
         ("learner", "elevate-learner"),
     ]:
         assert authenticate(username=username, password=password), username
         assert f"{username:<10} {password}" in output
+    groups = {
+        user.username: [group.name for group in user.groups.all()]
+        for user in get_user_model().objects.prefetch_related("groups")
+    }
+    assert groups["reviewer"] == ["Reviewers"]  # reviews and publishes pages
+    assert groups["moderator"] == ["Moderators"]  # moderates comments
     learner = get_user_model().objects.get(username="learner")
     assert learner.certificates.count() == 1
     in_progress = [

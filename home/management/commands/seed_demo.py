@@ -30,7 +30,8 @@ from learning.outline import live_lessons
 DEMO_USERS = [
     ("admin", "elevate-admin", "admin", "superuser: everything, including the Wagtail admin"),
     ("educator", "elevate-educator", "Editors", "writes and edits courses in the admin"),
-    ("moderator", "elevate-moderator", "Moderators", "reviews and publishes; community moderation"),
+    ("reviewer", "elevate-reviewer", "Reviewers", "reviews and publishes pages"),
+    ("moderator", "elevate-moderator", "Moderators", "moderates lesson comments, mutes people"),
     ("learner", "elevate-learner", "learner", "enrolled, one course finished, one under way"),
 ]
 PALETTE = [
