@@ -28,8 +28,7 @@ def notify_parent_author(reply):
 def send_reply_notification(reply_id):
     with transaction.atomic():
         reply = (
-            Comment.objects.select_for_update(of=("self",))
-            .select_related("author", "parent__author", "lesson")
+            Comment.objects.select_for_update()
             .filter(pk=reply_id, status=Comment.Status.APPROVED, reply_notified_at=None)
             .first()
         )

@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
+from community.models import Comment
 from home.models import HomePage
 from learning import demo_loader, progress
 from learning.models import Certificate, CoursePage, Enrollment, LessonCompletion, LessonPage
@@ -25,6 +26,7 @@ def snapshot():
         "restrictions": PageViewRestriction.objects.count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
+        "comments": sorted(Comment.objects.values_list("author__username", "body")),
     }
 
 
@@ -70,6 +72,12 @@ def test_seed_demo_builds_the_catalogue_and_users():
     ]
     assert len(in_progress) == 1
     assert PageViewRestriction.objects.filter(page__in=courses).count() == 1
+    # demo/discussions.yml: threads with replies under two Python lessons
+    functions = LessonPage.objects.get(slug="functions")
+    question = Comment.objects.get(lesson=functions, author=learner)
+    assert question.body.startswith("Why does my function return None")
+    assert [reply.author.username for reply in question.replies.all()] == ["amara"]
+    assert Comment.objects.filter(status="approved").count() == Comment.objects.count() == 7
 
 
 @pytest.mark.django_db

@@ -19,6 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
+from community.demo_loader import load_discussions
 from home.models import HomePage
 from learning import actions
 from learning.demo_loader import DemoContentError, load_courses
@@ -70,6 +71,9 @@ class Command(BaseCommand):
                 self.course(catalogue, data, PALETTE[number % len(PALETTE)])
             users = self.users()
             self.learner_progress(users["learner"])
+            added = load_discussions()
+            if added:
+                self.stdout.write(f"Added {added} demo comments (demo/discussions.yml)")
         self.stdout.write(self.style.SUCCESS("\nDemo content is ready. Sign in with:"))
         for username, password, _, purpose in DEMO_USERS:
             self.stdout.write(f"  {username:<10} {password:<18} {purpose}")
