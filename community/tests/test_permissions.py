@@ -106,3 +106,55 @@ def test_the_form_pages_send_visitors_to_log_in_and_strangers_away(role, as_role
             assert response.status_code == 403
         else:
             assert response.status_code == 200
+
+
+# The admin half: every role against each moderation decision (one by one and in bulk)
+# and muting. Wagtail sends a person without admin access to its log-in page and a member
+# of staff without the permission to the admin's home with "Sorry, you do not have
+# permission"; the decision is not taken either way.
+ADMIN_REFUSAL = {
+    "anonymous": "/admin/login/",
+    "author": "/admin/login/",
+    "other_learner": "/admin/login/",
+    "reviewer": "/admin/",
+    "educator": "/admin/",
+}
+DECISIONS = [
+    ("approve", "pending", "approved"),
+    ("hide", "approved", "hidden"),
+    ("delete", "approved", "deleted"),
+    ("restore", "deleted", "approved"),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("decision, start, end", DECISIONS)
+@pytest.mark.parametrize("way", ["one", "bulk"])
+def test_moderation_decisions(role, decision, start, end, way, as_role, write, other_learner):
+    comment = write(other_learner, "Judged", status=start)
+    if way == "one":
+        url = reverse("community_comments:moderate", args=[comment.pk, decision])
+    else:
+        url = reverse("wagtail_bulk_action", args=["community", "comment", decision])
+        url += f"?id={comment.pk}"
+    response = as_role(role).post(url, {"reason": "A reason", "next": "/admin/community/comments/"})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    if role in ADMIN_REFUSAL:
+        assert response["Location"].split("?")[0] == ADMIN_REFUSAL[role]
+        assert comment.status == start
+    else:
+        assert response["Location"] == "/admin/community/comments/"
+        assert comment.status == end
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_muting(role, as_role, other_learner):
+    response = as_role(role).post(
+        "/admin/community/mutes/new/",
+        {"username": other_learner.username, "duration": "7", "reason": "Insults"},
+    )
+    assert response.status_code == 302
+    if role in ADMIN_REFUSAL:
+        assert response["Location"].split("?")[0] == ADMIN_REFUSAL[role]
+    assert other_learner.mutes.exists() == (role not in ADMIN_REFUSAL)
