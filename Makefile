@@ -41,9 +41,9 @@ migrate: venv ## Apply database migrations
 seed: migrate ## Load the demo courses and users (safe to repeat)
 	$(MANAGE) seed_demo
 
-run: seed ## Set up everything and serve the site on http://$(HOST):$(PORT)
-	@echo "Serving Elevate Learning on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: seed ## Set up everything; serve the site on http://$(HOST):$(PORT) with the task worker
+	@echo "Serving Elevate Learning on http://$(HOST):$(PORT)/ and running background tasks (Ctrl-C stops both)"
+	$(BIN)/python scripts/run.py $(HOST):$(PORT)
 
 test: venv ## Run the whole suite: SQLite, MariaDB race tests, the nginx/replica stack, the browser
 	DJANGO_SETTINGS_MODULE=elevate_site.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -75,7 +75,7 @@ clean: ## Remove the virtualenv, the SQLite database and collected files
 screenshots: venv ## Retake docs/screenshots/*.png (needs the site running: make run)
 	$(BIN)/python scripts/screenshots.py http://$(HOST):$(PORT)
 
-stack: venv ## Run nginx + REPLICAS gunicorn replicas + MariaDB + Redis on 127.0.0.1:8080
+stack: venv ## Run nginx + REPLICAS gunicorn replicas + task worker + MariaDB + Redis on 127.0.0.1:8080
 	$(BIN)/python scripts/stack.py up
 
 stack-down: ## Stop exactly what `make stack` started

@@ -91,6 +91,15 @@ def alive(pid):
         return False
 
 
+def runs(pid, program):
+    """Is ``pid`` alive and running ``program`` (a word of its command line)? Guards
+    against a pid that was written down long ago and now belongs to something else."""
+    try:
+        return alive(pid) and program.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return False
+
+
 def kill_quietly(pid, sig):
     try:
         os.kill(pid, sig)
@@ -109,6 +118,16 @@ def wait_gone(pid, timeout=20):
         time.sleep(0.1)
     if alive(pid):
         kill_quietly(pid, signal.SIGKILL)
+
+
+def wait_until(condition, failure, timeout=30, while_alive=None):
+    """Wait until ``condition()`` is true; give up after ``timeout`` seconds, or at once
+    when the process ``while_alive`` has exited."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline or (while_alive and not alive(while_alive)):
+            raise SystemExit(failure)
+        time.sleep(0.1)
 
 
 def wait_port(port, timeout=30):

@@ -15,6 +15,12 @@ GUNICORN_TIMEOUT seconds a request may run (30), NGINX_PORT (8080), NGINX_INTERN
 Each replica logs to STACK_DIR/replicas/N/app.log (Django's JSON lines and gunicorn's own
 messages) and access.log; nginx to STACK_DIR/nginx/log/.
 
+One background-task worker (`manage.py db_worker --backend background`: reply e-mails) runs
+in the replicas' environment and logs to STACK_DIR/worker/worker.log. The site's e-mail is
+written to files, one a message, in STACK_DIR/mail (EMAIL_URL=filemail://…): nothing leaves
+the machine, and tests read what was sent. Settings of the site given to the stack's
+environment (COMMENT_RATE_PER_MINUTE, …) reach the replicas and the worker.
+
 Everything started is written to STACK_DIR/state.json as it starts, so `down` stops it even
 after a failed `up`, and never touches a service the stack only used.
 """
@@ -27,6 +33,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -37,16 +44,19 @@ from processes import (  # noqa: E402
     ensure_packages,
     kill_quietly,
     read_pid,
+    runs,
     wait_gone,
     wait_http,
     wait_port,
+    wait_until,
 )
 from render_nginx import render  # noqa: E402
+from services import PrivateServices  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 
 
-class Stack:
+class Stack(PrivateServices):
     def __init__(self, environ=os.environ):
         self.environ = environ
         self.dir = Path(environ.get("STACK_DIR", ROOT / "var" / "stack")).resolve()
@@ -92,6 +102,7 @@ class Stack:
         self.manage("seed_demo", "--hostname", HOST, "--port", str(self.nginx_port))
         for number in range(self.replicas):
             self.start_replica(number)
+        self.start_worker()
         self.start_nginx()
         wait_http(self.url + "/readyz")
         self.log(f"ready: {self.url}/ ({self.replicas} replicas behind nginx)")
@@ -99,6 +110,8 @@ class Stack:
     def down(self):
         if self.state.get("nginx"):
             self.stop_nginx()
+        if self.state.get("worker"):
+            self.stop_worker()
         for number in sorted(self.state.get("replicas", {}), key=int):
             self.stop_replica(int(number))
         for service in ("redis", "mariadb"):
@@ -111,7 +124,8 @@ class Stack:
     # --- Django --------------------------------------------------------------------------
 
     def app_env(self):
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CACHE_"))}
+        given = os.environ | dict(self.environ)
+        env = {k: v for k, v in given.items() if not k.startswith(("DJANGO_", "CACHE_"))}
         env.update(
             DJANGO_SETTINGS_MODULE="elevate_site.settings.production",
             DJANGO_SECRET_KEY=self.state["secret_key"],
@@ -127,8 +141,15 @@ class Stack:
             MEDIA_ROOT=str(self.dir / "media"),
             FRONTEND_CACHE_PURGE_URLS=f"http://{HOST}:{self.internal_port}",
             WAGTAILADMIN_BASE_URL=self.url,
+            # django-environ drops the first "/" of the path: four slashes for an absolute one.
+            EMAIL_URL=f"filemail:///{quote(str(self.mail_dir))}",
         )
         return env
+
+    @property
+    def mail_dir(self):
+        """Where the site's e-mails go: one file a message."""
+        return self.dir / "mail"
 
     def manage(self, *args, capture=False):
         return subprocess.run(
@@ -205,6 +226,52 @@ class Stack:
         self.state["replicas"].pop(str(number))
         self.save()
 
+    # --- the background-task worker ----------------------------------------------------
+
+    def start_worker(self):
+        """Start the worker that runs the site's background tasks, in a session of its own
+        (as a daemon would be), and wait until it polls the queue. db_worker exits when the
+        database goes away; like a container's restart policy, a loop starts it again."""
+        run = self.dir / "worker"
+        run.mkdir(parents=True, exist_ok=True)
+        self.mail_dir.mkdir(exist_ok=True)
+        log = self.worker_log()
+        started = log.read_text().count("Starting worker") if log.exists() else 0
+        worker = [str(BIN / "python"), "manage.py", "db_worker", "--backend", "background"]
+        with log.open("a") as output:
+            loop = subprocess.Popen(
+                ["sh", "-c", 'while :; do "$@"; sleep 1; done', "restart", *worker],
+                cwd=ROOT,
+                env=self.app_env(),
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        (run / "worker.pid").write_text(f"{loop.pid}\n")
+        self.state["worker"] = {"pid_file": str(run / "worker.pid"), "log": str(log)}
+        self.save()
+        wait_until(
+            lambda: log.read_text().count("Starting worker") > started,
+            f"the task worker did not start; see {log}",
+            while_alive=loop.pid,
+        )
+        self.log(f"task worker (process group {loop.pid}), mail in {self.mail_dir}")
+
+    def worker_log(self):
+        return self.dir / "worker" / "worker.log"
+
+    def stop_worker(self):
+        """Stop the restart loop and the worker; the worker finishes its task first."""
+        pid = read_pid(self.state["worker"]["pid_file"])
+        if pid and runs(pid, "db_worker"):
+            workers = children(pid)
+            kill_quietly(-pid, signal.SIGTERM)  # the whole process group
+            for process in (pid, *workers):
+                wait_gone(process)
+        self.state.pop("worker")
+        self.save()
+
     # --- nginx ---------------------------------------------------------------------------
 
     def start_nginx(self):
@@ -241,106 +308,6 @@ class Stack:
             wait_gone(pid)
         self.state.pop("nginx")
         self.save()
-
-    # --- private MariaDB and Redis ----------------------------------------------------------
-
-    def start_mariadb(self):
-        base = self.dir / "mariadb"
-        data = base / "data"
-        user = "root" if os.geteuid() == 0 else getpass.getuser()
-        cnf = base / "my.cnf"
-        if not data.exists():
-            base.mkdir(parents=True, exist_ok=True)
-            subprocess.run(
-                [
-                    "mariadb-install-db",
-                    "--no-defaults",
-                    f"--datadir={data}",
-                    f"--user={user}",
-                    "--auth-root-authentication-method=socket",
-                    "--skip-test-db",
-                ],
-                check=True,
-                capture_output=True,
-            )
-        cnf.write_text(
-            "[mariadbd]\n"
-            f"datadir={data}\nport={self.mariadb_port}\nbind-address={HOST}\n"
-            f"socket={base / 'mariadb.sock'}\npid-file={base / 'mariadb.pid'}\n"
-            f"log-error={base / 'error.log'}\nuser={user}\nskip-name-resolve\n"
-            "character-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n"
-            "innodb_buffer_pool_size=128M\n"
-        )
-        self.state["mariadb"] = {"cnf": str(cnf), "pid_file": str(base / "mariadb.pid")}
-        self.save()
-        self.start_service("mariadb")
-        password = self.state.setdefault("mariadb_password", secrets.token_urlsafe(18))
-        self.save()
-        sql = (
-            "CREATE DATABASE IF NOT EXISTS elevate CHARACTER SET utf8mb4 "
-            "COLLATE utf8mb4_unicode_ci; "
-            f"CREATE OR REPLACE USER 'elevate'@'{HOST}' IDENTIFIED BY '{password}'; "
-            f"GRANT ALL ON *.* TO 'elevate'@'{HOST}';"  # test databases too (test_elevate)
-        )
-        subprocess.run(
-            ["mariadb", f"--socket={base / 'mariadb.sock'}", "-u", user, "-e", sql], check=True
-        )
-        self.log(f"private MariaDB on {HOST}:{self.mariadb_port}")
-        return f"mysql://elevate:{password}@{HOST}:{self.mariadb_port}/elevate"
-
-    def start_redis(self):
-        base = self.dir / "redis"
-        base.mkdir(parents=True, exist_ok=True)
-        self.state["redis"] = {"pid_file": str(base / "redis.pid"), "dir": str(base)}
-        self.save()
-        self.start_service("redis")
-        self.log(f"private Redis on {HOST}:{self.redis_port}")
-        return f"redis://{HOST}:{self.redis_port}/0"
-
-    def start_service(self, service):
-        """(Re)start a private service this stack created."""
-        info = self.state[service]
-        if service == "mariadb":
-            subprocess.Popen(
-                ["mariadbd", f"--defaults-file={info['cnf']}"],
-                start_new_session=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            wait_port(self.mariadb_port, timeout=60)
-        else:
-            subprocess.run(
-                [
-                    "redis-server",
-                    "--daemonize",
-                    "yes",
-                    "--bind",
-                    HOST,
-                    "--port",
-                    str(self.redis_port),
-                    "--pidfile",
-                    info["pid_file"],
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--dir",
-                    info["dir"],
-                    "--logfile",
-                    str(Path(info["dir"]) / "redis.log"),
-                ],
-                check=True,
-            )
-            wait_port(self.redis_port)
-
-    def stop_service(self, service):
-        """Stop a private service this stack created (never one it only used)."""
-        if service not in self.state:
-            raise RuntimeError(f"{service} was not started by this stack; refusing to stop it")
-        pid = read_pid(self.state[service]["pid_file"])
-        if pid:
-            kill_quietly(pid, signal.SIGTERM)
-            wait_gone(pid, timeout=60)
 
     def status(self):
         print(json.dumps(self.state | {"secret_key": "…", "mariadb_password": "…"}, indent=2))

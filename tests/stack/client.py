@@ -1,5 +1,6 @@
-"""Talking to the running stack: requests through nginx, log-ins, publishing through
-Wagtail's API inside the stack's settings, and reading nginx's and the replicas' logs."""
+"""Talking to the running stack: requests through nginx (or straight to a replica), log-ins,
+code run inside the stack's Django settings (publishing, moderating), and reading nginx's
+and the replicas' logs."""
 
 import http.client
 import json
@@ -17,6 +18,8 @@ PORTS = {
 LESSON = "/courses/python-foundations/values-and-variables/"
 COURSE = "/courses/python-foundations/"
 REPLICAS = {"127.0.0.1:18001", "127.0.0.1:18002"}
+# Comments a person may post a minute (COMMENT_RATE_PER_MINUTE of the stack).
+COMMENT_RATE = 3
 # Short enough that the test of a request killed by it takes seconds, long enough for every
 # real request of these tests.
 GUNICORN_TIMEOUT = 10
@@ -43,9 +46,11 @@ def cookies_from(response):
     }
 
 
-def log_in(username, password):
-    """Log in through nginx with the real form; returns the Cookie header to send."""
-    response, html = get("/accounts/login/")
+def log_in(username, password, port=PORTS["NGINX_PORT"]):
+    """Log in with the real form, through nginx or straight to a replica (nginx allows an
+    address a few log-ins a minute); returns the Cookie header to send. The session is
+    shared: the cookie works on every replica."""
+    response, html = request("GET", "/accounts/login/", port=port)
     csrf = cookies_from(response)["csrftoken"]
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1).decode()
     response, _ = request(
@@ -53,13 +58,15 @@ def log_in(username, password):
         "/accounts/login/",
         {"Cookie": f"csrftoken={csrf}", "Content-Type": "application/x-www-form-urlencoded"},
         f"csrfmiddlewaretoken={token}&username={username}&password={password}",
+        port=port,
     )
     assert response.status == 302, response.status
     return f"csrftoken={csrf}; sessionid={cookies_from(response)['sessionid']}"
 
 
-def publish(stack, code):
-    """Change pages through Wagtail's publishing API inside the stack's own settings."""
+def django_shell(stack, code):
+    """Run ``code`` with ``manage.py shell`` in the stack's own settings (publish pages
+    through Wagtail's API, moderate comments with the app's functions); its output."""
     return stack.manage("shell", "--no-imports", "-c", textwrap.dedent(code), capture=True).stdout
 
 

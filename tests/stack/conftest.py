@@ -3,13 +3,14 @@
 ports with *private* MariaDB and Redis instances, so the tests that stop or restart them
 never touch the services the machine already runs; everything is stopped again at the end,
 also on failure. The modules run in name order, which is also the order of least harm:
-caching, headers and limits, logs (one stops MariaDB), then replicas under faults.
+caching, discussion (stops the task worker and starts it again), headers and limits, logs
+(one stops MariaDB), then replicas under faults.
 """
 
 import pytest
 
 from scripts.stack import Stack
-from tests.stack.client import GUNICORN_TIMEOUT, PORTS, log_in
+from tests.stack.client import COMMENT_RATE, GUNICORN_TIMEOUT, PORTS, log_in
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +21,7 @@ def stack(tmp_path_factory, stack_tools):
         "REPLICAS": "2",
         "STACK_PRIVATE_SERVICES": "1",
         "GUNICORN_TIMEOUT": str(GUNICORN_TIMEOUT),
+        "COMMENT_RATE_PER_MINUTE": str(COMMENT_RATE),
     }
     stack = Stack(environ)
     try:

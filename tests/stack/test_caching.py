@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.stack.client import COURSE, LESSON, PORTS, get, publish, request
+from tests.stack.client import COURSE, LESSON, PORTS, django_shell, get, request
 
 pytestmark = pytest.mark.stack
 
@@ -24,7 +24,7 @@ def test_anonymous_page_is_a_cache_hit_and_fresh_right_after_publish(stack):
     assert response.getheader("X-Cache-Status") == "HIT"
     assert get(COURSE)[0].status == 200 and get(COURSE)[0].getheader("X-Cache-Status") == "HIT"
 
-    publish(
+    django_shell(
         stack,
         """
         from learning.models import LessonPage
@@ -41,7 +41,7 @@ def test_anonymous_page_is_a_cache_hit_and_fresh_right_after_publish(stack):
     # The course page lists the lesson in its outline: purged too.
     assert b"Values, variables and names" in get(COURSE)[1]
 
-    publish(
+    django_shell(
         stack,
         """
         from learning.models import LessonPage
@@ -50,7 +50,7 @@ def test_anonymous_page_is_a_cache_hit_and_fresh_right_after_publish(stack):
     )
     assert get(LESSON)[0].status == 404
     assert b"Values, variables and names" not in get(COURSE)[1]
-    publish(
+    django_shell(
         stack,
         """
         from learning.models import LessonPage
@@ -98,7 +98,7 @@ def twice(path):
 
 def public_document_url(stack):
     """A document that a public, live page uses (so anonymous visitors may download it)."""
-    return publish(
+    return django_shell(
         stack,
         """
         from django.contrib.auth.models import AnonymousUser
@@ -114,7 +114,7 @@ def public_document_url(stack):
 
 
 def certificate_verification_url(stack):
-    return publish(
+    return django_shell(
         stack,
         """
         from django.utils import timezone
@@ -171,7 +171,7 @@ def test_every_spelling_of_a_page_is_purged_when_it_is_unpublished(stack):
     served = [spelling for spelling in spellings if get(spelling)[0].status == 200]
     assert course in served and course + "?" in served
 
-    publish(
+    django_shell(
         stack,
         "from learning.models import CoursePage\n"
         'CoursePage.objects.get(slug="python-foundations").unpublish()',
@@ -182,7 +182,7 @@ def test_every_spelling_of_a_page_is_purged_when_it_is_unpublished(stack):
             assert (spelling, response.status) == (spelling, 404)
             assert response.getheader("X-Cache-Status") != "HIT"
     finally:
-        publish(
+        django_shell(
             stack,
             "from learning.models import CoursePage\n"
             'CoursePage.objects.get(slug="python-foundations").save_revision().publish()',
@@ -198,7 +198,7 @@ def test_making_a_course_members_only_purges_it_and_its_lessons(stack):
         assert (path, response.getheader("X-Cache-Status")) == (path, "HIT")
 
     # What the admin's privacy dialog does.
-    publish(
+    django_shell(
         stack,
         """
         from wagtail.models import Page, PageViewRestriction
@@ -213,7 +213,7 @@ def test_making_a_course_members_only_purges_it_and_its_lessons(stack):
             assert response.getheader("Location").startswith("/accounts/login/?next=")
             assert response.getheader("X-Cache-Status") != "HIT"
     finally:
-        publish(
+        django_shell(
             stack,
             """
             from wagtail.models import PageViewRestriction
@@ -230,7 +230,7 @@ def test_moving_and_deleting_a_lesson_purge_the_pages_that_showed_it(stack):
     for path in (old_url, COURSE, other_course):
         get(path)
         assert get(path)[0].getheader("X-Cache-Status") == "HIT"
-    publish(
+    django_shell(
         stack,
         """
         from learning.models import CoursePage, LessonPage
@@ -246,7 +246,7 @@ def test_moving_and_deleting_a_lesson_purge_the_pages_that_showed_it(stack):
 
     get(new_url)
     assert get(new_url)[0].getheader("X-Cache-Status") == "HIT"
-    publish(
+    django_shell(
         stack,
         'from learning.models import LessonPage\nLessonPage.objects.get(slug="functions").delete()',
     )
