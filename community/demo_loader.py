@@ -1,6 +1,8 @@
 """``demo/discussions.yml`` → comments under the demo lessons (called by ``seed_demo``).
 
-Content is data: the text lives in the YAML file, this module only loads it. A lesson
+Content is data: the text lives in the YAML file, this module only loads it. A thread
+may carry a ``status`` (a comment awaiting review) and ``flags`` (readers' reports), so
+the demo moderator finds work in the queue. A lesson
 that already has comments is skipped, so a second run adds nothing.
 """
 
@@ -12,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from community.models import Comment
+from community.models import Comment, Flag
 from community.text import clean_comment_text
 from learning.models import CoursePage, LessonPage
 
@@ -41,6 +43,8 @@ def load_discussions(path=DISCUSSIONS):
         if not fresh[lesson.pk]:
             continue
         top = _comment(lesson, users[thread["author"]], thread, now)
+        for flag in thread.get("flags", []):
+            Flag.objects.create(comment=top, user=users[flag["by"]], reason=flag["reason"])
         for reply in thread.get("replies", []):
             _comment(lesson, users[reply["author"]], reply, now, parent=top)
             added += 1
@@ -60,5 +64,6 @@ def _comment(lesson, author, data, now, parent=None):
         author=author,
         parent=parent,
         body=clean_comment_text(data["text"]),
+        status=data.get("status", Comment.Status.APPROVED),
         created_at=now - timedelta(hours=data["hours_ago"]),
     )

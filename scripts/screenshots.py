@@ -14,7 +14,24 @@ from processes import CHROMIUM, CHROMIUM_ARGS
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-NAMES = ("catalogue", "dashboard", "course", "lesson", "lesson-phone", "certificate")
+NAMES = (
+    "catalogue",
+    "dashboard",
+    "course",
+    "lesson",
+    "lesson-phone",
+    "certificate",
+    "discussion",
+    "moderation-queue",
+)
+
+
+def log_in(page, username, password):
+    page.goto(f"{BASE}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("form[action='/accounts/login/'] button[type=submit]")
+    page.wait_for_load_state()
 
 
 def main():
@@ -26,10 +43,7 @@ def main():
         page.goto(f"{BASE}/courses/")
         page.screenshot(path=OUT / "catalogue.png", full_page=True)
 
-        page.goto(f"{BASE}/accounts/login/")
-        page.fill("#id_username", "learner")
-        page.fill("#id_password", "elevate-learner")
-        page.click("form[action='/accounts/login/'] button[type=submit]")
+        log_in(page, "learner", "elevate-learner")
         page.wait_for_url(f"{BASE}/learning/my-learning/")
         page.screenshot(path=OUT / "dashboard.png", full_page=True)
 
@@ -51,6 +65,14 @@ def main():
         page.click("text=View certificate")
         page.wait_for_load_state()
         page.screenshot(path=OUT / "certificate.png", full_page=True)
+
+        page.goto(f"{BASE}/courses/python-foundations/values-and-variables/#discussion")
+        page.locator("#discussion").screenshot(path=OUT / "discussion.png")
+
+        moderator = browser.new_page(viewport={"width": 1280, "height": 800})
+        log_in(moderator, "moderator", "elevate-moderator")
+        moderator.goto(f"{BASE}/admin/community/comments/")
+        moderator.screenshot(path=OUT / "moderation-queue.png")
         browser.close()
     for name in NAMES:
         print(f"wrote docs/screenshots/{name}.png")
