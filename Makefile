@@ -39,7 +39,8 @@ migrate: venv ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 seed: migrate ## Load the demo courses and users (safe to repeat)
-	$(MANAGE) seed_demo
+	# The Site's address is where `make run` serves: links in e-mails point there.
+	$(MANAGE) seed_demo --hostname $(HOST) --port $(PORT)
 
 run: seed ## Set up everything; serve the site on http://$(HOST):$(PORT) with the task worker
 	@echo "Serving Elevate Learning on http://$(HOST):$(PORT)/ and running background tasks (Ctrl-C stops both)"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.stack.client import COURSE, get, headers_named
+from tests.stack.client import COURSE, get, headers_named, request
 
 pytestmark = pytest.mark.stack
 
@@ -79,3 +79,17 @@ def test_every_log_in_and_password_reset_page_is_rate_limited(stack):
 def test_djangos_own_admin_is_not_there(stack):
     for path in ("/django-admin/", "/django-admin/login/"):
         assert get(path)[0].status == 404
+
+
+def test_comment_posts_are_rate_limited_per_address_and_reading_is_not(stack):
+    """nginx's limit on POSTs to /community/ (30 a minute, bursts of 10) sits in front of
+    Django's per-person limit; the form pages stay free to read."""
+    for _ in range(15):
+        assert get("/community/comments/1/reply/")[0].status != 429
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    statuses = [
+        request("POST", "/community/lessons/1/comments/", form, "body=x")[0].status
+        for _ in range(15)
+    ]
+    assert 429 in statuses, statuses
+    assert statuses[0] != 429  # the first ones reach Django (403 without a CSRF token)
