@@ -101,3 +101,21 @@ def test_my_learning_after_flash_messages(page, demo_pages, sign_up, check):
 
     page.goto("/learning/my-learning/")
     check(page)
+
+
+@pytest.mark.parametrize("link", ["Reply", "Flag"])
+def test_the_discussions_own_pages(page, demo_pages, log_in, check, link):
+    """Without JavaScript, replying and flagging open pages of their own."""
+    log_in(page, "learner")
+    page.goto(demo_pages.public_lessons[0])
+    href = page.locator("#discussion .comment-actions").get_by_role("link", name=link).first
+    page.goto(href.get_attribute("href"))
+    check(page)
+
+
+def test_a_reply_form_opened_in_place(page, demo_pages, log_in, check):
+    log_in(page, "learner")
+    page.goto(demo_pages.public_lessons[0])
+    page.locator("#discussion [data-reply-to]").first.click()
+    page.locator("#discussion .reply-form textarea").wait_for()
+    check(page)
