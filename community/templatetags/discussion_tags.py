@@ -18,6 +18,8 @@ register = template.Library()
 @register.inclusion_tag("community/discussion.html", takes_context=True)
 def lesson_discussion(context, lesson):
     request = context["request"]
+    if lesson.pk is None:  # the preview of a lesson not saved yet: nothing to discuss
+        return {"lesson": None}
     user = request.user
     found = discussion(user, lesson, request.GET.get("comments_page"), request.GET.get("order"))
     return {

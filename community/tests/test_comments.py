@@ -142,3 +142,16 @@ def test_anonymous_visitors_read_but_are_asked_to_log_in(client, learner, write,
     assert "data-comment-form" not in page and "csrfmiddlewaretoken" not in page
     response = client.post(post_url, {"body": "Drive-by"})
     assert response.status_code == 403 and Comment.objects.count() == 1
+
+
+def test_the_preview_of_a_lesson_not_saved_yet_has_no_discussion(rf, learner):
+    from django.template import Context, Template
+
+    from learning.models import LessonPage
+
+    request = rf.get("/")
+    request.user = learner
+    html = Template("{% load discussion_tags %}{% lesson_discussion page %}").render(
+        Context({"request": request, "page": LessonPage(title="Draft")})
+    )
+    assert html.strip() == ""
