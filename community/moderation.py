@@ -71,6 +71,15 @@ DECISIONS = {
 }
 
 
+def applies(decision, comment, open_flags):
+    """Would ``decision`` change ``comment``? (Approving or hiding it again only answers
+    readers' open flags; what its author deleted stays deleted.)"""
+    starts, target = DECISIONS[decision]
+    if decision == "restore" and comment.moderated_by_id == comment.author_id:
+        return False
+    return comment.status in starts and (comment.status != target or open_flags)
+
+
 def decide(decision, comment, by, reason=""):
     """Take a moderator's ``decision`` on ``comment``. Returns True when it changed
     anything; taking a decision twice changes nothing the second time."""
@@ -83,6 +92,12 @@ def decide(decision, comment, by, reason=""):
         open_flags = Flag.objects.filter(comment=row, resolved_at=None)
         if row.status == target and not open_flags.exists():
             return False
+        if decision == "restore" and row.moderated_by_id == row.author_id:
+            raise Refused(
+                "Its author deleted this comment; only a comment a moderator deleted can be "
+                "restored.",
+                status=409,
+            )
         if row.status not in starts:
             raise Refused(
                 f"A comment that is {row.get_status_display().lower()} cannot be "

@@ -65,11 +65,11 @@ DECISIONS = {
 def available(comment, open_flags):
     """The decisions that would change ``comment`` (approving an approved comment only
     makes sense while readers' flags on it are open)."""
-    names = []
-    for name, (starts, target) in moderation.DECISIONS.items():
-        if comment.status in starts and (comment.status != target or open_flags):
-            names.append(name)
-    return [DECISIONS[name] for name in names]
+    return [
+        DECISIONS[name]
+        for name in moderation.DECISIONS
+        if moderation.applies(name, comment, open_flags)
+    ]
 
 
 class DecisionForm(forms.Form):

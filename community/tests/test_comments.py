@@ -155,3 +155,17 @@ def test_the_preview_of_a_lesson_not_saved_yet_has_no_discussion(rf, learner):
         Context({"request": request, "page": LessonPage(title="Draft")})
     )
     assert html.strip() == ""
+
+
+def test_what_an_author_deleted_stays_deleted(learner_client, learner, moderator, write):
+    from community import moderation
+    from community.moderation import Refused
+
+    comment = write(learner, "Second thoughts")
+    learner_client.post(reverse("community:delete", args=[comment.pk]))
+    comment.refresh_from_db()
+    assert not moderation.applies("restore", comment, open_flags=False)  # not offered
+    with pytest.raises(Refused, match="Its author deleted this comment"):
+        moderation.restore(comment, moderator)
+    comment.refresh_from_db()
+    assert comment.status == "deleted"
