@@ -61,7 +61,9 @@ def test_three_distinct_flags_hide_a_comment_until_a_moderator_approves_it(
     client.logout()
     assert "Borderline remark" not in client.get(lesson.url).content.decode()
     client.force_login(learner)  # its author still sees it, marked
-    assert "Hidden by a moderator" in client.get(lesson.url).content.decode()
+    page = client.get(lesson.url).content.decode()
+    assert "Hidden by a moderator" in page
+    assert "Why: Hidden automatically after 3 readers flagged it." in page
 
     moderation.approve(comment, moderator, "Fine on a second reading")
     assert comment.status == "approved"
