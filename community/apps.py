@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CommunityConfig(AppConfig):
-    """Lesson discussions and their moderation (comes in a later issue)."""
+    """Lesson discussions and their moderation."""
 
     name = "community"
     verbose_name = "Community"
