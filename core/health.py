@@ -4,6 +4,12 @@
 /readyz: the database answers (503 if not) and whether the cache does. A cache outage only
 makes pages slower, so it reports "degraded" with 200: taking every replica out of the load
 balancer because Redis is down would turn a slowdown into an outage.
+
+Both are answered by ``HealthCheckMiddleware``, first in the chain, before Django checks
+the Host header or redirects plain HTTP to HTTPS: an orchestrator probes a container by
+its own address over plain HTTP (Docker's HEALTHCHECK, Kubernetes' probes), which under
+production settings would otherwise get 400 (unknown host) or 301 (to HTTPS), and every
+health check would fail. They tell nothing but "ok" and which service is down.
 """
 
 from django.core.cache import cache
@@ -49,3 +55,16 @@ def readyz(request):
         },
         status=200 if database else 503,
     )
+
+
+class HealthCheckMiddleware:
+    """Answer the health endpoints before any other middleware sees the request."""
+
+    views = {"/healthz": healthz, "/readyz": readyz}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view = self.views.get(request.path_info)
+        return view(request) if view else self.get_response(request)

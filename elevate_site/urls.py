@@ -4,14 +4,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import health
 from search import views as search_views
 
 # Django's own admin site is not mounted: people, groups and permissions are managed in the
 # Wagtail admin (/admin/), one log-in page fewer to attack (docs/SECURITY.md).
 urlpatterns = [
-    path("healthz", health.healthz, name="healthz"),
-    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

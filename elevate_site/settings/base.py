@@ -62,6 +62,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything checks the Host header or redirects to HTTPS: container health checks
+    # probe /healthz and /readyz by address over plain HTTP (core/health.py).
+    "core.health.HealthCheckMiddleware",
     # First: every log line written while answering carries nginx's request id.
     "core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
