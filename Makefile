@@ -14,6 +14,7 @@ MANAGE  := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv stack stack-down stack-status measure
+.PHONY: lock
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -87,3 +88,12 @@ stack-status: ## Show what `make stack` started
 
 measure: ## Requests/s through nginx with wrk (needs `make stack` running and wrk installed)
 	./scripts/measure.sh
+
+# --- Containers (Dockerfile, docker/, docker-compose.yml, swarm/) -------------------------
+
+lock: venv ## Regenerate requirements.lock (exact versions + hashes) from requirements.txt
+	$(PIP) "uv>=0.9,<1"
+	# For the image's Python (3.11 on Linux), whatever machine runs this; every file's hash.
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
+	  --output-file requirements.lock requirements.txt
