@@ -13,7 +13,9 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-env = environ.Env()
+# FileAwareEnv: any VARIABLE may come from a file named by VARIABLE_FILE instead (Docker and
+# Kubernetes secrets, e.g. DJANGO_SECRET_KEY_FILE=/run/secrets/django_secret_key).
+env = environ.FileAwareEnv()
 # A developer may keep values in a .env file; production passes real environment variables.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
