@@ -14,7 +14,7 @@ MANAGE  := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv stack stack-down stack-status measure
-.PHONY: lock
+.PHONY: lock images compose compose-down swarm swarm-down swarm-scale
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -97,3 +97,12 @@ lock: venv ## Regenerate requirements.lock (exact versions + hashes) from requir
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
 	  --output-file requirements.lock requirements.txt
+
+images: venv ## Build the images (web, nginx, prometheus, exporters); makes missing base images locally
+	$(BIN)/python scripts/containers.py images
+
+compose: images ## docker-compose.yml on this host: nginx :80 (127.0.0.1) → 2 web → MariaDB + Redis
+	$(BIN)/python scripts/containers.py compose-up
+
+compose-down: ## Stop and remove the compose services (the database volume stays)
+	$(BIN)/python scripts/containers.py compose-down

