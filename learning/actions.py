@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from core import metrics
 from core.visibility import is_visible
 from learning.certificates import certificate_for
 from learning.models.certificates import Certificate
@@ -77,6 +78,9 @@ def complete_lesson(user, lesson, course=None):
         LessonCompletion.objects.bulk_create(
             [LessonCompletion(user=user, lesson_id=lesson.pk)], ignore_conflicts=True
         )
+        # Counted for Prometheus once stored. Marking a lesson already done counts again:
+        # the insert cannot tell without another query, and the page offers no such button.
+        transaction.on_commit(metrics.lesson_completed)
         return _issue_if_complete(user, course)
 
 
@@ -115,6 +119,7 @@ def _issue_if_complete(user, course):
                 course_title=course.title,
                 issued_at=timezone.now(),
             )
+            transaction.on_commit(metrics.certificate_issued)
             return certificate, True
     except IntegrityError:
         # Another request issued it between our check and our insert.

@@ -61,12 +61,18 @@ INSTALLED_APPS = [
     # (see BACKGROUND TASKS below).
     "django_tasks",
     "django_tasks_db",
+    # Prometheus metrics: request middleware, and the task worker's metrics port (METRICS).
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
     # Before anything checks the Host header or redirects to HTTPS: container health checks
     # probe /healthz and /readyz by address over plain HTTP (core/health.py).
     "core.health.HealthCheckMiddleware",
+    # /metrics, for the same reason, and only to the deployment's own network (METRICS).
+    "core.metrics.MetricsMiddleware",
+    # Counts and times every request from here on: probes and scrapes above are not traffic.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # First: every log line written while answering carries nginx's request id.
     "core.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -83,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Times the view; before axes, so a lockout is counted with the status it answers (429).
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: a log-in refused for a locked account gets the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -196,6 +204,42 @@ COMMENT_FLAGS_TO_HIDE = env.int("COMMENT_FLAGS_TO_HIDE", default=3)
 COMMENT_RATE_PER_MINUTE = env.int("COMMENT_RATE_PER_MINUTE", default=5)
 # Top-level comments per page of a discussion (their replies come with them).
 COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=20)
+
+# METRICS (Prometheus: core/metrics.py; what is scraped and alerted on: monitoring/)
+# /metrics answers only callers that connect directly from these networks: Prometheus and
+# nginx's internal listener, inside the deployment (Swarm overlays and Kubernetes pods use
+# private addresses). A request forwarded by a proxy, such as nginx's public listener, is
+# refused whatever its address; never publish a replica's port.
+METRICS_ALLOWED_NETWORKS = env.list(
+    "METRICS_ALLOWED_NETWORKS",
+    default=[
+        "127.0.0.0/8",
+        "::1/128",
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "fc00::/7",
+    ],
+)
+# State read from the database when Prometheus scrapes, never on a page.
+METRICS_COLLECTORS = ["community.metrics.ModerationQueueCollector"]
+# Unhandled errors in these views count as certificate errors: they issue certificates
+# (the last lesson's completion) or show them.
+METRICS_CERTIFICATE_VIEWS = [
+    "learning:complete",
+    "learning:certificate",
+    "learning:certificate_pdf",
+    "learning:verify_certificate",
+]
+# The task worker answers no HTTP: set METRICS_EXPORT_PORT for it (only for it; empty
+# elsewhere) and django-prometheus serves its metrics (the failed-task counter) on that
+# port from a thread. A second process with the same setting (a `manage.py shell` beside
+# the worker) finds the port taken, logs a warning and carries on.
+METRICS_EXPORT_PORT = int(env("METRICS_EXPORT_PORT", default="") or 0)
+if METRICS_EXPORT_PORT:
+    PROMETHEUS_METRICS_EXPORT_PORT_RANGE = range(METRICS_EXPORT_PORT, METRICS_EXPORT_PORT + 1)
+# Counting applied migrations queries the database at every start: not wanted.
+PROMETHEUS_EXPORT_MIGRATIONS = False
 
 # INTERNATIONALISATION
 LANGUAGE_CODE = "en-us"
