@@ -14,7 +14,7 @@ MANAGE  := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-fast lint format check migrate seed clean system-deps screenshots venv stack stack-down stack-status measure
-.PHONY: lock images compose compose-down swarm swarm-down swarm-scale
+.PHONY: check-deploy lock images compose compose-down swarm swarm-down swarm-scale
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -49,13 +49,19 @@ run: seed ## Set up everything; serve the site on http://$(HOST):$(PORT) with th
 
 test: venv ## Run the whole suite: SQLite, MariaDB race tests, the nginx/replica stack, the browser
 	DJANGO_SETTINGS_MODULE=elevate_site.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -m "not mysql and not stack and not browser"
+	$(BIN)/pytest -m "not mysql and not stack and not browser and not deploy and not swarm"
 	DATABASE_URL=$(MYSQL_TEST_URL) $(BIN)/pytest -m mysql
 	$(BIN)/pytest -m stack
 	$(BIN)/pytest -m browser
 
 test-fast: venv ## The SQLite part of the suite only
-	$(BIN)/pytest -m "not mysql and not stack and not browser" -q
+	$(BIN)/pytest -m "not mysql and not stack and not browser and not deploy and not swarm" -q
+
+check-deploy: venv ## Deploy files through their checkers, offline; each checker refuses a broken copy
+	@command -v promtool >/dev/null || $(BIN)/python -c "import sys; sys.path.insert(0, 'scripts'); \
+	  from processes import apt_install; apt_install(['prometheus'])"
+	$(BIN)/pytest -m deploy
+	$(BIN)/python scripts/check_deploy.py
 
 lint: venv ## ruff checks
 	$(BIN)/ruff check .
