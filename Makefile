@@ -112,3 +112,12 @@ compose: images ## docker-compose.yml on this host: nginx :80 (127.0.0.1) → 2 
 
 compose-down: ## Stop and remove the compose services (the database volume stays)
 	$(BIN)/python scripts/containers.py compose-down
+
+swarm: venv ## Docker Swarm: engine, swarm init, images, secrets, migrations, deploy swarm/stack.yml, wait
+	$(BIN)/python scripts/swarm.py up
+
+swarm-down: ## Remove the Swarm stack (volumes, secrets and the swarm stay)
+	$(BIN)/python scripts/swarm.py down
+
+swarm-scale: ## Scale web: make swarm-scale N=5 (= docker service scale elevate_web=5, then wait)
+	$(BIN)/python scripts/swarm.py scale $(N)
