@@ -201,16 +201,18 @@ class Swarm:
         )
         return [line.split(" ", 2) for line in lines.splitlines()]
 
-    def containers(self, service=None):
-        """{container name: status} of the stack's running containers (or one service's)."""
+    def containers(self, service=None, every=False):
+        """{container name: status} of the stack's running containers (or one service's);
+        with ``every``, stopped ones too (they still hold their volumes)."""
         label = (
             f"com.docker.swarm.service.name={self.service(service)}"
             if service
             else f"com.docker.stack.namespace={self.name}"
         )
         lines = docker(
-            "ps", "--filter", f"label={label}", "--format", "{{.Names}}\t{{.Status}}", capture=True
-        )
+            "ps", *(["--all"] if every else []), "--filter", f"label={label}",
+            "--format", "{{.Names}}\t{{.Status}}", capture=True,
+        )  # fmt: skip
         return dict(line.split("\t", 1) for line in lines.splitlines())
 
     def converged(self):
@@ -289,7 +291,7 @@ class Swarm:
             return
         docker("stack", "rm", self.name, capture=True)
         deadline = time.monotonic() + 120
-        while self.containers() or self.network_exists():
+        while self.containers(every=True) or self.network_exists():
             if time.monotonic() > deadline:
                 raise SystemExit(f"the stack {self.name} did not go away in 120 s")
             time.sleep(1)
