@@ -25,8 +25,9 @@ FROM ${BASE_IMAGE} AS runtime
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libmariadb3 \
     && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system --gid 10001 elevate \
-    && useradd --system --uid 10001 --gid elevate --no-create-home --home-dir /srv/elevate elevate
+    && groupadd --gid 10001 elevate \
+    && useradd --uid 10001 --gid elevate --no-create-home --home-dir /srv/elevate \
+       --shell /usr/sbin/nologin elevate
 RUN --mount=type=bind,from=builder,source=/wheels,target=/wheels \
     python3 -m venv /opt/venv \
     && /opt/venv/bin/pip install --no-cache-dir --quiet --disable-pip-version-check \
