@@ -98,40 +98,22 @@ class Swarm:
             f"source={self.secret_name(s)},target={s},uid=10001,mode=0400"
             for s in ("django_secret_key", "database_url")
         ]
+        environment = {
+            "DJANGO_SETTINGS_MODULE": "elevate_site.settings.production",
+            "DJANGO_SECRET_KEY_FILE": "/run/secrets/django_secret_key",
+            "DATABASE_URL_FILE": "/run/secrets/database_url",
+            "REDIS_URL": "redis://redis:6379/0",
+        }
         docker(
-            "service",
-            "create",
-            "--detach",
-            "--quiet",
-            "--name",
-            service,
-            "--mode",
-            "replicated-job",
-            "--restart-condition",
-            "on-failure",
-            "--restart-max-attempts",
-            "5",
-            "--restart-delay",
-            "5s",
-            "--network",
-            self.service("data"),
-            "--env-file",
-            str(COMPOSE_ENV),
-            "--env",
-            "DJANGO_SETTINGS_MODULE=elevate_site.settings.production",
-            "--env",
-            "DJANGO_SECRET_KEY_FILE=/run/secrets/django_secret_key",
-            "--env",
-            "DATABASE_URL_FILE=/run/secrets/database_url",
-            "--env",
-            "REDIS_URL=redis://redis:6379/0",
+            "service", "create", "--detach", "--quiet", "--name", service,
+            "--mode", "replicated-job", "--restart-condition", "none",
+            "--network", self.service("data"), "--env-file", str(COMPOSE_ENV),
+            *[arg for item in environment.items() for arg in ("--env", "=".join(item))],
             *[arg for secret in secrets for arg in ("--secret", secret)],
-            "--label",
-            f"com.docker.stack.namespace={self.name}",
-            f"elevate-web:{tag}",
-            *command,
+            "--label", f"com.docker.stack.namespace={self.name}",
+            f"elevate-web:{tag}", *command,
             capture=True,
-        )
+        )  # fmt: skip
         deadline = time.monotonic() + self.timeout
         while True:
             states = docker(
@@ -143,16 +125,12 @@ class Swarm:
                 break
             time.sleep(2)
         # The task's own container has its output (`docker service logs` can hang here).
-        task = docker(
-            "ps",
-            "-a",
-            "-q",
-            "--filter",
-            f"label=com.docker.swarm.service.name={service}",
-            capture=True,
-        ).split()
+        label = f"label=com.docker.swarm.service.name={service}"
+        task = docker("ps", "-a", "-q", "--filter", label, capture=True).split()
         output = docker("logs", task[0], capture=True, check=False) if task else ""
         docker("service", "rm", service, capture=True)
+        if task:  # a finished job's container outlives its service
+            docker("rm", "--force", *task, capture=True, check=False)
         if not any(state.startswith("Complete") for state in states):
             print(output)
             raise SystemExit(f"the one-off {name} job failed: {states[:3]}")
@@ -177,17 +155,9 @@ class Swarm:
     def deploy(self, tag):
         env = os.environ | {"ELEVATE_STACK": self.name, "ELEVATE_TAG": tag}
         docker(
-            "stack",
-            "deploy",
-            "--resolve-image",
-            "never",
-            "--prune",
-            "-c",
-            str(STACK_FILE),
-            self.name,
-            env=env,
-            capture=True,
-        )
+            "stack", "deploy", "--resolve-image", "never", "--prune",
+            "-c", str(STACK_FILE), self.name, env=env, capture=True,
+        )  # fmt: skip
 
     def services(self):
         lines = docker(
