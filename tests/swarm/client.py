@@ -143,3 +143,10 @@ class Load:
     @property
     def sent(self):
         return len(self.results)
+
+
+def prometheus(swarm, path):
+    """GET ``path`` of Prometheus's HTTP API from inside its task (it publishes no port)."""
+    container = containers(swarm, "prometheus")[0]
+    url = f"http://127.0.0.1:9090{path}"
+    return json.loads(docker("exec", container, "busybox", "wget", "-q", "-O", "-", url))

@@ -6,8 +6,8 @@ swarm itself when the tests initialised it.
 
 Every request goes from the host to 127.0.0.1, to the ports nginx's two tasks publish.
 The modules run in name order, the least harmful first: backup (restores what it changed),
-purge, replicas (scales to 5 and back), secrets, then updates and faults (a rolling update,
-a killed web task, a database restart).
+compose (a compose project of its own), prometheus, purge, replicas (scales to 5 and back),
+secrets, then updates and faults (a rolling update, a killed web task, a database restart).
 """
 
 import os
@@ -43,7 +43,10 @@ def swarm_tools():
 def swarm(swarm_tools):
     stack = Swarm({"ELEVATE_STACK": STACK, "ELEVATE_SEED_DEMO": "1", "SWARM_TIMEOUT": "300"})
     try:
-        stack.up()
+        try:
+            stack.up()
+        except SystemExit as error:  # scripts/swarm.py says what failed
+            pytest.fail(f"make swarm's deploy failed: {error}", pytrace=False)
         yield stack
     finally:
         stack.down()

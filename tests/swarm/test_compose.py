@@ -6,6 +6,7 @@ with its volumes.
 """
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -51,12 +52,14 @@ def test_compose_serves_the_site_through_nginx_from_both_web_replicas(compose):
         assert status == 200
         answered.add(header(headers, "X-Request-ID"))
     assert get(PORT, "/readyz")[2].startswith(b'{"status": "ok"')
-    nginx_log = compose_cli("logs", "--no-log-prefix", "nginx")
-    upstreams = {
-        line.split(" upstream=")[1].split(" ")[0]
-        for line in nginx_log.splitlines()
-        if line.rsplit(" id=", 1)[-1] in answered
-    }
+    deadline = time.monotonic() + 10  # nginx writes its access log out every second
+    while True:
+        nginx_log = compose_cli("logs", "--no-log-prefix", "nginx")
+        lines = [line for line in nginx_log.splitlines() if line.rsplit(" id=", 1)[-1] in answered]
+        if len(lines) == len(answered) or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    upstreams = {line.split(" upstream=")[1].split(" ")[0] for line in lines}
     assert len(upstreams) == 2  # web has 2 replicas
 
 
