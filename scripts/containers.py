@@ -90,6 +90,7 @@ def ensure_engine():
                 stderr=output,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,  # outlives make, as a service would
+                cwd="/",
             )
         wait_until(answers, f"dockerd did not answer in 60 s; see {DOCKERD_LOG}", timeout=60)
 
