@@ -27,3 +27,6 @@ if settings.DEBUG:
 
 # Everything else is a Wagtail page; this must stay last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# 503 while the database is unreachable, 500 for anything else (core/errors.py).
+handler500 = "core.errors.server_error"

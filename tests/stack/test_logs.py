@@ -20,17 +20,18 @@ def test_a_404_is_logged_as_json_with_nginxs_request_id(stack):
     assert {"time", "level", "logger", "message", "request_id"} <= set(records[0])
 
 
-def test_a_500_is_logged_with_its_traceback_and_request_id(stack):
+def test_a_database_outage_is_a_503_logged_with_its_traceback_and_request_id(stack):
     stack.stop_service("mariadb")
     try:
         response, html = get(f"{COURSE}?database=down")
     finally:
         stack.start_service("mariadb")
-    assert response.status == 500
-    assert b"Something went wrong on our side" in html
+    assert response.status == 503  # Django's page, passed on by nginx without retrying
+    assert response.getheader("Retry-After") == "30"
+    assert b"The site is briefly unavailable" in html
     request_id = response.getheader("X-Request-ID")
     errors = [r for r in replica_log_records(stack, request_id) if r["level"] == "ERROR"]
     assert errors, f"no ERROR line for request {request_id} in the replicas' logs"
-    assert errors[0]["message"].startswith("Internal Server Error: /courses/python-foundations/")
+    assert errors[0]["message"].startswith("Service Unavailable: /courses/python-foundations/")
     assert "Traceback (most recent call last)" in errors[0]["traceback"]
     assert "OperationalError" in errors[0]["traceback"]
