@@ -4,8 +4,6 @@ Tests that need a real service carry a marker (``mysql``). They skip with a reas
 laptop without the service, and fail instead when ``CI=true``: CI may not skip them.
 """
 
-import os
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -16,8 +14,7 @@ from accounts.tests.factories import UserFactory
 from core.frontend_cache import RecordingBackend
 from home.tests.factories import HomePageFactory
 from learning.tests.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
-
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+from tests.needs import skip_or_fail
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -27,9 +24,7 @@ def pytest_runtest_setup(item):
             "needs MariaDB/MySQL: run with DATABASE_URL=mysql://root@127.0.0.1:3306/elevate "
             "(`make test` does this in its second pass)"
         )
-        if IN_CI:
-            pytest.fail(f"CI may not skip: {reason}")
-        pytest.skip(reason)
+        skip_or_fail(reason)
 
 
 @pytest.fixture(autouse=True)

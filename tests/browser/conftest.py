@@ -35,18 +35,12 @@ from pathlib import Path
 import pytest
 
 from scripts.processes import CHROMIUM, CHROMIUM_ARGS, apt_install
+from tests.needs import skip_or_fail
 
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORDS = {"learner": "elevate-learner", "admin": "elevate-admin"}
 NEW_USER_PASSWORD = "a-long-browser-test-password-42"
 _new_users = itertools.count(1)
-
-
-def _skip_or_fail(reason):
-    if IN_CI:
-        pytest.fail(f"CI may not skip: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -57,9 +51,9 @@ def chromium_path():
         try:
             apt_install(["chromium"])
         except subprocess.CalledProcessError as error:
-            _skip_or_fail(f"`apt-get install chromium` failed: {error}")
+            skip_or_fail(f"`apt-get install chromium` failed: {error}")
     if not Path(CHROMIUM).exists():
-        _skip_or_fail(
+        skip_or_fail(
             f"needs Chromium at {CHROMIUM} (Debian package `chromium`; "
             "the browser tests install it themselves when run as root)"
         )

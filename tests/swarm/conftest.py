@@ -17,16 +17,10 @@ import pytest
 
 from scripts.containers import answers
 from scripts.swarm import Swarm
+from tests.needs import skip_or_fail
 from tests.swarm.client import docker
 
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 STACK = "elevatetest"
-
-
-def _skip_or_fail(reason):
-    if IN_CI:
-        pytest.fail(f"CI may not skip: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -34,9 +28,9 @@ def swarm_tools():
     """Root (to install and start the engine, as `make swarm` does) or a running engine;
     skip with a reason elsewhere, and fail instead in CI, which may not skip these tests."""
     if os.geteuid() != 0 and not (shutil.which("docker") and answers()):
-        _skip_or_fail("needs a Docker engine, or root to install and start one (`make swarm`)")
+        skip_or_fail("needs a Docker engine, or root to install and start one (`make swarm`)")
     if os.geteuid() != 0 and not shutil.which("debootstrap"):
-        _skip_or_fail("needs root to make the base images (debootstrap) when none is present")
+        skip_or_fail("needs root to make the base images (debootstrap) when none is present")
 
 
 @pytest.fixture(scope="session")
