@@ -47,12 +47,13 @@ run: seed ## Set up everything; serve the site on http://$(HOST):$(PORT) with th
 	@echo "Serving Elevate Learning on http://$(HOST):$(PORT)/ and running background tasks (Ctrl-C stops both)"
 	$(BIN)/python scripts/run.py $(HOST):$(PORT)
 
-test: venv ## Run the whole suite: SQLite, MariaDB race tests, the nginx/replica stack, the browser
+test: venv ## Run the whole suite: SQLite, MariaDB race tests, the nginx/replica stack, the browser, the Swarm stack
 	DJANGO_SETTINGS_MODULE=elevate_site.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -m "not mysql and not stack and not browser and not deploy and not swarm"
 	DATABASE_URL=$(MYSQL_TEST_URL) $(BIN)/pytest -m mysql
 	$(BIN)/pytest -m stack
 	$(BIN)/pytest -m browser
+	$(BIN)/pytest -m swarm
 
 test-fast: venv ## The SQLite part of the suite only
 	$(BIN)/pytest -m "not mysql and not stack and not browser and not deploy and not swarm" -q
