@@ -46,6 +46,11 @@ class Certificate(models.Model):
             # Exactly one certificate per learner and course, however many requests race.
             models.UniqueConstraint(fields=["user", "course"], name="unique_certificate"),
         ]
+        indexes = [
+            # Course analytics: certificates of one course, issued in a period.
+            models.Index(fields=["course", "issued_at"], name="certificate_course_issued"),
+            models.Index(fields=["issued_at"], name="certificate_issued_at"),
+        ]
         ordering = ["-issued_at"]
 
     def __str__(self):

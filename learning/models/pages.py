@@ -4,10 +4,11 @@ Contexts call the read side (``learning.progress``, ``learning.certificates``), 
 imports this module; the rules that change progress live in ``learning.actions``.
 ``cache_dependents`` names the pages that show a page, for ``core.purge``."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -87,6 +88,14 @@ class CoursePage(SpecificChildRoutingMixin, Page):
         help_text="What a learner will be able to do after the course.",
     )
     intro = StreamField(ContentBlock(), blank=True)
+    # The page's Wagtail owner writes the course; co-authors may edit it and its lessons
+    # too (``learning.authorship``). Part of the page, so a change takes effect on publish.
+    co_authors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="co_authored_courses",
+        help_text="Educators who may edit this course and its lessons with its owner.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -24,7 +24,17 @@ class Enrollment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="unique_enrollment"),
         ]
+        indexes = [
+            # Course analytics: "active in the last 7/30 days" is a range on this index.
+            models.Index(fields=["course", "last_active_at"], name="enrollment_course_active"),
+            # The site-wide dashboard panel counts this week's enrolments.
+            models.Index(fields=["enrolled_at"], name="enrollment_enrolled_at"),
+        ]
         ordering = ["-last_active_at"]
+        permissions = [
+            ("view_course_reports", "Can see the reports of every course"),
+            ("reset_progress", "Can reset a learner's progress in any course"),
+        ]
 
     def __str__(self):
         return f"{self.user} in {self.course}"
@@ -43,6 +53,10 @@ class LessonCompletion(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_completion"),
+        ]
+        indexes = [
+            # The site-wide dashboard panel counts this week's completions.
+            models.Index(fields=["completed_at"], name="completion_completed_at"),
         ]
 
     def __str__(self):
