@@ -1,0 +1,1 @@
+"""The learning app's admin views; ``learning/wagtail_hooks.py`` registers them."""
