@@ -53,7 +53,7 @@ test: venv ## Run the whole suite: SQLite, MariaDB race tests, the nginx/replica
 	DATABASE_URL=$(MYSQL_TEST_URL) $(BIN)/pytest -m mysql
 	$(BIN)/pytest -m stack
 	$(BIN)/pytest -m browser
-	$(BIN)/pytest -m swarm
+	$(BIN)/pytest -m swarm -rP  # -rP: the figures they print (requests sent, failed, spread)
 
 test-fast: venv ## The SQLite part of the suite only
 	$(BIN)/pytest -m "not mysql and not stack and not browser and not deploy and not swarm" -q
