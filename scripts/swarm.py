@@ -107,6 +107,9 @@ class Swarm:
         docker(
             "service", "create", "--detach", "--quiet", "--name", service,
             "--mode", "replicated-job", "--restart-condition", "none",
+            # The image's HEALTHCHECK asks gunicorn, which a job does not run: Swarm would
+            # kill a migration that outlasts the start period as "unhealthy".
+            "--no-healthcheck",
             "--network", self.service("data"), "--env-file", str(COMPOSE_ENV),
             *[arg for item in environment.items() for arg in ("--env", "=".join(item))],
             *[arg for secret in secrets for arg in ("--secret", secret)],
