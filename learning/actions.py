@@ -1,4 +1,5 @@
-"""Learner and staff actions: enroll, leave, complete, undo, issue, revoke, reinstate.
+"""Learner and staff actions: enroll, leave, complete, undo, issue, revoke, reinstate,
+reset.
 
 Each is a plain, idempotent function that takes a user and a page (never a request), runs
 in a transaction and leans on the database's unique constraints, so two replicas handling
@@ -14,13 +15,19 @@ learner cannot see changes nothing, and no certificate is issued for such a cour
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from core import metrics
 from core.visibility import is_visible
+from learning.analytics import completions_in_course
 from learning.certificates import certificate_for
 from learning.models.certificates import Certificate
 from learning.models.progress import Enrollment, LessonCompletion
 from learning.progress import course_of, is_course_complete
+
+
+class NotEnrolled(Exception):
+    """The learner is not enrolled in the course (so there is no progress to reset)."""
 
 
 def _require_visible(user, page):
@@ -126,22 +133,93 @@ def _issue_if_complete(user, course):
         return Certificate.objects.get(user=user, course_id=course.pk), False
 
 
+def _locked(certificate):
+    return Certificate.objects.select_for_update().get(pk=certificate.pk)
+
+
 def revoke_certificate(certificate, reason, by):
-    """Revoke with a reason a person can read on the verification page."""
+    """Revoke with a reason a person can read on the verification page; revoking again
+    changes the reason. Logged as "learning.certificate.revoke" with the reason."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Give a reason for revoking the certificate.")
-    certificate.revoked_at = timezone.now()
-    certificate.revocation_reason = reason
-    certificate.revoked_by = by
-    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
-    return certificate
+    with transaction.atomic():
+        row = _locked(certificate)
+        if row.revoked_at is not None and row.revocation_reason == reason:
+            return row  # nothing changes, nothing to log
+        previous = row.revocation_reason if row.revoked_at is not None else ""
+        row.revoked_at = row.revoked_at or timezone.now()
+        row.revocation_reason = reason
+        row.revoked_by = by
+        row.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+        log(
+            instance=row,
+            action="learning.certificate.revoke",
+            user=by,
+            data={"reason": reason, "previous_reason": previous},
+        )
+    return row
 
 
-def reinstate_certificate(certificate):
-    """Undo a revocation made in error."""
-    certificate.revoked_at = None
-    certificate.revocation_reason = ""
-    certificate.revoked_by = None
-    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
-    return certificate
+def reinstate_certificate(certificate, by=None, reason=""):
+    """Undo a revocation made in error; a valid certificate stays as it is. Logged as
+    "learning.certificate.reinstate" with the reason given (optional) and the reason it
+    had been revoked for."""
+    with transaction.atomic():
+        row = _locked(certificate)
+        if row.revoked_at is None:
+            return row
+        revoked_for = row.revocation_reason
+        row.revoked_at = None
+        row.revocation_reason = ""
+        row.revoked_by = None
+        row.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+        log(
+            instance=row,
+            action="learning.certificate.reinstate",
+            user=by,
+            data={"reason": (reason or "").strip(), "revoked_for": revoked_for},
+        )
+    return row
+
+
+def reset_progress(user, course, by, reason):
+    """Start ``user`` over in ``course``: delete their completions of every lesson under
+    the course (live or not). Returns how many were removed.
+
+    The enrollment stays: the learner is still in the course, now at 0 %, and it keeps
+    its dates (when they enrolled, when they were last active: a reset is not theirs).
+    Leaving the course is the learner's own act (``unenroll``). The certificate stays
+    too, valid or revoked: it records what was true when it was issued; revoke it
+    separately if it should no longer stand.
+
+    Staff or the course's authors decide who may do this (``analytics.may_reset_progress``,
+    checked by the view). Logged on the course as "learning.reset_progress" with the
+    reason, in the same transaction. The learner's enrollment row is locked first, the
+    lock every completion takes, so a reset and a completion (or two resets) run one
+    after the other: a completion either lands before the reset and is removed, or after
+    it and stays.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Give a reason for resetting the learner's progress.")
+    with transaction.atomic():
+        enrolled = (
+            Enrollment.objects.select_for_update().filter(user=user, course_id=course.pk).first()
+        )
+        if enrolled is None:
+            raise NotEnrolled(f"{user.get_display_name()} is not enrolled in “{course.title}”.")
+        removed, _ = completions_in_course(user, course).delete()
+        log(
+            instance=course,
+            action="learning.reset_progress",
+            user=by,
+            data={
+                "reason": reason,
+                "learner_id": user.pk,
+                "learner": user.get_display_name(),
+                "username": user.get_username(),
+                "removed": removed,
+            },
+        )
+    return removed

@@ -6,13 +6,25 @@ from learning.models import Certificate
 
 
 class CertificateRevocationForm(WagtailAdminModelForm):
-    """Staff revoke a certificate (with a reason) or reinstate it; nothing else is editable."""
+    """Staff revoke a certificate (with a reason) or reinstate it; nothing else is editable.
+
+    Saving goes through ``actions.revoke_certificate`` / ``actions.reinstate_certificate``,
+    which write their own entries in the certificate's history ("Revoked: ...",
+    "Reinstated: ..."), not Wagtail's generic "Edited".
+    """
 
     revoked = forms.BooleanField(
         required=False,
         label="Revoked",
         help_text="A revoked certificate shows as revoked, with the reason, on its public "
         "verification page.",
+    )
+    reinstatement_reason = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Reason for reinstating",
+        help_text="When you reinstate a revoked certificate: kept in its history.",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     class Meta:
@@ -32,10 +44,23 @@ class CertificateRevocationForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         certificate = self.instance
-        if not self.cleaned_data["revoked"]:
-            return actions.reinstate_certificate(certificate)
-        if certificate.revoked_at is None:
+        if self.cleaned_data["revoked"]:
+            # Revokes, or changes the reason of a certificate revoked already.
             return actions.revoke_certificate(
                 certificate, self.cleaned_data["revocation_reason"], by=self.for_user
             )
-        return super().save(commit=commit)  # still revoked; the reason may have been edited
+        return actions.reinstate_certificate(
+            certificate, by=self.for_user, reason=self.cleaned_data["reinstatement_reason"]
+        )
+
+
+class ResetProgressForm(forms.Form):
+    """The confirmation of a progress reset: the reason is required and goes to the log."""
+
+    reason = forms.CharField(
+        label="Reason",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the course's history with your name.",
+        error_messages={"required": "Give a reason for resetting the learner's progress."},
+    )

@@ -1,6 +1,9 @@
 """The certificates register in the admin: staff revoke and reinstate, nobody adds or
-deletes."""
+deletes. Each certificate shows a Valid/Revoked badge; revoking and reinstating are
+their own entries in its history (``learning.admin.log_actions``)."""
 
+from wagtail.admin.ui.tables import StatusTagColumn
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -18,6 +21,17 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+def status_label(certificate):
+    return "Valid" if certificate.is_valid else "Revoked"
+
+
+class CertificateEditView(generic.EditView):
+    def save_instance(self):
+        # The form saves through learning.actions, which log "Revoked: <reason>" or
+        # "Reinstated"; Wagtail's EditAction would add a generic "Edited" entry.
+        return self.form.save()
+
+
 class CertificateViewSet(ModelViewSet):
     model = Certificate
     icon = "success"
@@ -26,7 +40,20 @@ class CertificateViewSet(ModelViewSet):
     menu_order = 300
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["course_title", "learner_name", "issued_at", "code", "is_valid"]
+    edit_view_class = CertificateEditView
+    list_display = [
+        "course_title",
+        "learner_name",
+        "issued_at",
+        "code",
+        StatusTagColumn(
+            "status",
+            label="Status",
+            accessor=status_label,
+            primary=lambda certificate: certificate.is_valid,
+            sort_key="revoked_at",
+        ),
+    ]
     list_filter = ["revoked_at", "issued_at"]
     search_fields = ["learner_name", "course_title", "code"]
     inspect_view_fields = [
