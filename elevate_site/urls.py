@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("learning/", include("learning.urls")),
     path("community/", include("community.urls")),
+    path("api/", include("elevate_site.api")),
 ]
 
 if settings.DEBUG:

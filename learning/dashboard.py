@@ -1,40 +1,82 @@
-"""The learner's dashboard ("My learning"), assembled for the page and, later, the API.
+"""The learner's dashboard: what they study and what they finished.
 
-Read side: courses in progress with their progress, and every certificate (valid or
-revoked), in four queries however many courses there are.
+One read-side function for both of its readers: the "My learning" page
+(``learning.views.dashboard``) and the learner's API endpoint (``learning.api``), so the
+two can never disagree. Four queries however many courses there are: the enrollments with
+their courses, the outlines the cache lacks (none once cached), the learner's completions
+in those lessons, and the certificates.
 """
 
 from dataclasses import dataclass
 
 from learning.models.certificates import Certificate
-from learning.progress import CourseSummary, enrolled_courses, summaries
+from learning.models.progress import Enrollment, LessonCompletion
+from learning.outline import outlines
+from learning.progress import CourseProgress, OutlineItem
 
 
 @dataclass(frozen=True)
 class CourseRow:
-    course: object
-    summary: CourseSummary
+    """One course the learner is enrolled in."""
+
+    enrollment: Enrollment
+    # Done, total, percent and the next lesson to study, in lesson order.
+    summary: CourseProgress
+    certificate: Certificate | None  # valid or revoked
+
+    @property
+    def course(self):
+        return self.enrollment.course
 
 
 @dataclass(frozen=True)
 class Dashboard:
-    in_progress: list  # CourseRow, most recently studied first
-    certificates: list  # Certificate, newest first
+    enrollments: list  # CourseRow for every live course enrolled in, most recently studied first
+    certificates: list  # Certificate (valid or revoked), newest first
+
+    @property
+    def in_progress(self):
+        """The enrolled courses without a certificate yet (the page's first section)."""
+        return [row for row in self.enrollments if row.certificate is None]
 
 
 def dashboard(user):
     """What ``user`` is studying and what they finished."""
-    courses = enrolled_courses(user)
-    by_course = summaries(user, courses)
+    enrollments = [
+        enrollment
+        for enrollment in Enrollment.objects.filter(user=user)
+        .select_related("course")
+        .order_by("-last_active_at")
+        if enrollment.course.live
+    ]
+    by_course = outlines([enrollment.course for enrollment in enrollments])
+    lesson_ids = [lesson.pk for outline in by_course.values() for lesson in outline]
+    done = (
+        set(
+            LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list(
+                "lesson_id", flat=True
+            )
+        )
+        if lesson_ids
+        else set()
+    )
     certificates = list(
         Certificate.objects.filter(user=user).select_related("course").order_by("-issued_at")
     )
-    certified = {certificate.course_id for certificate in certificates}
+    by_certified_course = {certificate.course_id: certificate for certificate in certificates}
     return Dashboard(
-        in_progress=[
-            CourseRow(course, by_course[course.pk])
-            for course in courses
-            if course.pk not in certified
+        enrollments=[
+            CourseRow(
+                enrollment,
+                CourseProgress(
+                    [
+                        OutlineItem(lesson, lesson.pk in done)
+                        for lesson in by_course[enrollment.course_id]
+                    ]
+                ),
+                by_certified_course.get(enrollment.course_id),
+            )
+            for enrollment in enrollments
         ],
         certificates=certificates,
     )

@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
+    # The read API's content endpoints (elevate_site/api.py). Not "rest_framework": the API
+    # answers JSON only, without DRF's browsable HTML pages.
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -12,13 +12,22 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.routing import SpecificChildRoutingMixin
 from core.visibility import restricted_ids
 from learning import progress
+from learning.api_fields import (
+    COVER_RENDITION,
+    ContentField,
+    CourseLessonsField,
+    LessonCourseField,
+    LessonPositionField,
+)
 from learning.blocks import ContentBlock
 from learning.certificates import certificate_for
 
@@ -112,6 +121,17 @@ class CoursePage(SpecificChildRoutingMixin, Page):
         index.SearchField("intro"),
         index.FilterField("level"),
     ]
+    # The read API (docs/API.md): /api/v2/courses/.
+    api_fields = [
+        APIField("summary"),
+        APIField("level"),
+        APIField("tags"),
+        APIField("estimated_hours"),
+        APIField("cover_image", serializer=ImageRenditionField(COVER_RENDITION)),
+        APIField("learning_objectives"),
+        APIField("intro", serializer=ContentField()),
+        APIField("lessons", serializer=CourseLessonsField()),
+    ]
     parent_page_types = ["learning.CourseIndexPage"]
     subpage_types = ["learning.LessonPage"]
 
@@ -145,6 +165,13 @@ class LessonPage(Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("body")]
+    # The read API (docs/API.md): /api/v2/lessons/.
+    api_fields = [
+        APIField("course", serializer=LessonCourseField()),
+        APIField("position", serializer=LessonPositionField()),
+        APIField("estimated_minutes"),
+        APIField("body", serializer=ContentField()),
+    ]
     parent_page_types = ["learning.CoursePage"]
     subpage_types = []
 
