@@ -9,6 +9,7 @@ elements added here are markup.
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail import blocks
@@ -71,7 +72,10 @@ def searchable_text(page):
     for field in page.get_search_fields():
         if not isinstance(field, index.SearchField) or field.field_name == "title":
             continue
-        model_field = page._meta.get_field(field.field_name)
+        try:
+            model_field = page._meta.get_field(field.field_name)
+        except FieldDoesNotExist:  # a method or property: its value is the text
+            model_field = None
         if isinstance(model_field, StreamField):
             pieces += _block_text(model_field.stream_block, getattr(page, field.field_name))
         else:
