@@ -163,4 +163,7 @@ def learner(request):
             400,
             "This endpoint takes no query parameters: " + ", ".join(sorted(request.GET)),
         )
-    return JsonResponse(learner_data(request, dashboard(request.user)))
+    # Indented like the v2 endpoints' answers, for people reading them with curl.
+    return JsonResponse(
+        learner_data(request, dashboard(request.user)), json_dumps_params={"indent": 4}
+    )
