@@ -87,11 +87,29 @@ def other_learner(db):
     return UserFactory(username="grace", display_name="Grace Hopper")
 
 
+def make_educator(username):
+    """Writes courses: creates them in the catalogue, edits the ones they own or co-author
+    (learning/migrations/0004_educators_and_course_review.py, learning.permissions)."""
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name="Educators"))
+    return user
+
+
 @pytest.fixture
 def educator(db):
-    user = UserFactory(username="educator", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    return make_educator("educator")
+
+
+@pytest.fixture
+def other_educator(db):
+    """An educator who writes none of the tests' courses unless a test says so."""
+    return make_educator("other_educator")
+
+
+@pytest.fixture
+def co_author(db):
+    """An educator; a test adds them to a course's co-authors."""
+    return make_educator("co_author")
 
 
 @pytest.fixture

@@ -12,6 +12,9 @@ an entry is then simply not used. A timeout bounds staleness should an invalidat
 lost (for example while the cache was unreachable).
 
 Display only: certificate decisions count lessons in the database (``learning.progress``).
+
+Previews (``draft_outline``) show every lesson with its latest draft instead, and are never
+cached: the shared cache only ever holds what learners may see.
 """
 
 from collections import defaultdict
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.urls import reverse
 from wagtail.models import Page
 
 OUTLINE_TIMEOUT = 60 * 60  # seconds
@@ -95,3 +99,39 @@ def _load(courses):
             )
         )
     return {course.pk: by_parent_path[course.path] for course in courses}
+
+
+def draft_outline(course, current=None):
+    """Preview only: the outline of ``course`` as learners will see it once its drafts are
+    published. Every lesson below it in tree order, live or not, with the title and length
+    of its latest draft; ``current``, the lesson being previewed, as it stands in the editor
+    (maybe not saved yet). A lesson with a draft links to "View draft" in the admin. One
+    query, never cached."""
+    lessons = (
+        Page.objects.child_of(course)
+        .select_related("lessonpage", "latest_revision")
+        .order_by("path")
+    )
+    entries = {}
+    for lesson in lessons:
+        draft = lesson.latest_revision.content if _has_draft(lesson) else {}
+        if _has_draft(lesson):
+            url = reverse("wagtailadmin_pages:view_draft", args=[lesson.pk])
+        else:
+            url = lesson.get_url()
+        entries[lesson.path] = OutlineLesson(
+            lesson.pk,
+            draft.get("title", lesson.title),
+            url,
+            draft.get("estimated_minutes", lesson.lessonpage.estimated_minutes),
+        )
+    if current is not None:
+        url = reverse("wagtailadmin_pages:view_draft", args=[current.pk]) if current.pk else ""
+        entries[current.path] = OutlineLesson(
+            current.pk, current.title, url, current.estimated_minutes
+        )
+    return [entries[path] for path in sorted(entries)]
+
+
+def _has_draft(page):
+    return page.has_unpublished_changes and page.latest_revision is not None

@@ -108,23 +108,24 @@ def test_a_moderator_opens_the_queue_but_cannot_edit_or_publish_pages(
 def test_a_reviewer_approves_a_page_in_the_workflow_and_publishes(
     client, reviewer, moderator, educator, make_course
 ):
-    course, (lesson,) = make_course(lessons=1)
-    lesson.title = "Loops, revised"
-    revision = lesson.save_revision(user=educator)
-    workflow_state = lesson.get_workflow().start(lesson, educator)
+    # Courses go through "Course review" with their lessons (learning/tests/test_course_review.py).
+    course, _ = make_course(lessons=1, owner=educator)
+    course.title = "Loops, revised"
+    revision = course.save_revision(user=educator)
+    workflow_state = course.get_workflow().start(course, educator)
     task_state = workflow_state.current_task_state
     approve = reverse(
-        "wagtailadmin_pages:workflow_action", args=[lesson.pk, "approve", task_state.pk]
+        "wagtailadmin_pages:workflow_action", args=[course.pk, "approve", task_state.pk]
     )
     client.force_login(moderator)
     assert refused_to_admin_home(client.post(approve, {"comment": ""}, follow=True))
-    lesson.refresh_from_db()
-    assert lesson.live_revision_id != revision.pk
+    course.refresh_from_db()
+    assert course.live_revision_id != revision.pk
     client.force_login(reviewer)
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).status_code == 200
     assert client.post(approve, {"comment": "Good"}).status_code == 302
-    lesson.refresh_from_db()
-    assert (lesson.live_revision_id, lesson.title) == (revision.pk, "Loops, revised")
+    course.refresh_from_db()
+    assert (course.live_revision_id, course.title) == (revision.pk, "Loops, revised")
 
 
 @pytest.mark.parametrize(

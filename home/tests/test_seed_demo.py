@@ -13,13 +13,21 @@ from wagtail.models import Page, PageViewRestriction, Site
 from community.models import Comment
 from home.models import HomePage
 from learning import demo_loader, progress
-from learning.models import Certificate, CoursePage, Enrollment, LessonCompletion, LessonPage
+from learning.models import (
+    Certificate,
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+)
 
 
 def snapshot():
     return {
         "pages": sorted(Page.objects.values_list("url_path", "live")),
         "users": sorted(get_user_model().objects.values_list("username", "is_staff")),
+        "owners": sorted(CoursePage.objects.values_list("slug", "owner__username")),
         "enrollments": Enrollment.objects.count(),
         "completions": LessonCompletion.objects.count(),
         "certificates": sorted(Certificate.objects.values_list("code", flat=True)),
@@ -51,6 +59,7 @@ def test_seed_demo_builds_the_catalogue_and_users():
     for username, password in [
         ("admin", "elevate-admin"),
         ("educator", "elevate-educator"),
+        ("educator2", "elevate-educator2"),
         ("reviewer", "elevate-reviewer"),
         ("moderator", "elevate-moderator"),
         ("learner", "elevate-learner"),
@@ -63,6 +72,18 @@ def test_seed_demo_builds_the_catalogue_and_users():
     }
     assert groups["reviewer"] == ["Reviewers"]  # reviews and publishes pages
     assert groups["moderator"] == ["Moderators"]  # moderates comments
+    assert groups["educator"] == groups["educator2"] == ["Educators"]
+    # The demo educator writes every demo course; educator2 writes none, to try both sides.
+    educator, educator2 = (
+        get_user_model().objects.get(username=n) for n in ("educator", "educator2")
+    )
+    assert {course.owner for course in courses} == {educator}
+    lesson = LessonPage.objects.live().first()
+    assert lesson.permissions_for_user(educator).can_edit()
+    assert not lesson.permissions_for_user(educator2).can_edit()
+    catalogue = CourseIndexPage.objects.get()
+    assert catalogue.permissions_for_user(educator2).can_add_subpage()  # a course of their own
+    assert courses.first().get_workflow().name == "Course review"
     learner = get_user_model().objects.get(username="learner")
     assert learner.certificates.count() == 1
     in_progress = [

@@ -4,6 +4,7 @@ Contexts call the read side (``learning.progress``, ``learning.certificates``), 
 imports this module; the rules that change progress live in ``learning.actions``.
 ``cache_dependents`` names the pages that show a page, for ``core.purge``."""
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -11,7 +12,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
@@ -20,7 +21,7 @@ from wagtail.search import index
 
 from core.routing import SpecificChildRoutingMixin
 from core.visibility import restricted_ids
-from learning import progress
+from learning import outline, progress
 from learning.api_fields import (
     COVER_RENDITION,
     ContentField,
@@ -30,6 +31,7 @@ from learning.api_fields import (
 )
 from learning.blocks import ContentBlock
 from learning.certificates import certificate_for
+from learning.permissions import CoursePermissionTester, lesson_review_lock
 
 
 class Level(models.TextChoices):
@@ -104,6 +106,7 @@ class CoursePage(SpecificChildRoutingMixin, Page):
         blank=True,
         related_name="co_authored_courses",
         help_text="Educators who may edit this course and its lessons with its owner.",
+        limit_choices_to={"groups__name": "Educators"},
     )
 
     content_panels = Page.content_panels + [
@@ -115,6 +118,9 @@ class CoursePage(SpecificChildRoutingMixin, Page):
         ),
         FieldPanel("learning_objectives"),
         FieldPanel("intro"),
+        FieldPanel("co_authors", widget=forms.CheckboxSelectMultiple),
+        # What "Submit to Course review" sends with the course (learning.review).
+        HelpPanel(template="learning/admin/review/unit_panel.html", heading="In review"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -134,11 +140,21 @@ class CoursePage(SpecificChildRoutingMixin, Page):
     ]
     parent_page_types = ["learning.CourseIndexPage"]
     subpage_types = ["learning.LessonPage"]
+    # The admin lists a course's lessons in course order (and offers reordering to those
+    # who may reorder them: learning.permissions).
+    admin_default_ordering = "ord"
+
+    def permissions_for_user(self, user):
+        return CoursePermissionTester(user, self, course_path=self.path)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        course_progress = progress.course_progress(user, self)
+        draft = None
+        if getattr(request, "is_preview", False):
+            # The course as it will be once its drafts are published.
+            draft = outline.draft_outline(self)
+        course_progress = progress.course_progress(user, self, outline=draft)
         enrolled = progress.is_enrolled(user, self)
         certificate = certificate_for(user, self)
         context.update(
@@ -175,10 +191,25 @@ class LessonPage(Page):
     parent_page_types = ["learning.CoursePage"]
     subpage_types = []
 
+    def permissions_for_user(self, user):
+        return CoursePermissionTester(user, self, course_path=self.path[: -self.steplen])
+
+    def get_workflow(self):
+        """None: a lesson is reviewed with its course, never on its own (learning.review)."""
+        return None
+
+    def get_lock(self):
+        return super().get_lock() or lesson_review_lock(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course = progress.course_of(self)
-        course_progress = progress.course_progress(request.user, course)
+        draft = None
+        if getattr(request, "is_preview", False):
+            # The course as it will be once its drafts are published.
+            course = course.get_latest_revision_as_object()
+            draft = outline.draft_outline(course, current=self)
+        course_progress = progress.course_progress(request.user, course, outline=draft)
         previous_lesson, next_lesson = course_progress.neighbours(self)
         context.update(
             course=course,

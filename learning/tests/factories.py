@@ -29,6 +29,13 @@ class CoursePageFactory(wagtail_factories.PageFactory):
             self.tags.add(*extracted)
             self.save()
 
+    @factory.post_generation
+    def co_authors(self, create, extracted, **kwargs):
+        # A ParentalManyToManyField is written to the database when the page is saved.
+        if create and extracted:
+            self.co_authors.add(*extracted)
+            self.save()
+
 
 class LessonPageFactory(wagtail_factories.PageFactory):
     class Meta:

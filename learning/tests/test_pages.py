@@ -244,7 +244,7 @@ def test_unknown_lesson_slug_is_404(client, make_course):
 
 
 def test_educator_edits_and_previews_a_lesson_in_the_wagtail_admin(make_course, educator, client):
-    course, lessons = make_course(lessons=1)
+    course, lessons = make_course(lessons=1, owner=educator)  # their own course
     client.force_login(educator)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[lessons[0].pk]))
     assert edit.status_code == 200

@@ -30,8 +30,9 @@ from learning.outline import live_lessons
 # they are printed here and in the README, and only ever seeded into demo databases.
 DEMO_USERS = [
     ("admin", "elevate-admin", "admin", "superuser: everything, including the Wagtail admin"),
-    ("educator", "elevate-educator", "Editors", "writes and edits courses in the admin"),
-    ("reviewer", "elevate-reviewer", "Reviewers", "reviews and publishes pages"),
+    ("educator", "elevate-educator", "Educators", "owns the demo courses, submits for review"),
+    ("educator2", "elevate-educator2", "Educators", "another educator: no course of their own"),
+    ("reviewer", "elevate-reviewer", "Reviewers", "reviews and publishes courses and pages"),
     ("moderator", "elevate-moderator", "Moderators", "moderates lesson comments, mutes people"),
     ("learner", "elevate-learner", "learner", "enrolled, one course finished, one under way"),
 ]
@@ -66,10 +67,12 @@ class Command(BaseCommand):
                 Site.objects.filter(is_default_site=True).update(
                     **{k: options[k] for k in ("hostname", "port") if options[k]}
                 )
+            # The catalogue first: making it opens it to the Educators group and gives its
+            # courses the "Course review" workflow (learning.signal_handlers).
             catalogue = self.catalogue(home)
-            for number, data in enumerate(self.courses):
-                self.course(catalogue, data, PALETTE[number % len(PALETTE)])
             users = self.users()
+            for number, data in enumerate(self.courses):
+                self.course(catalogue, data, PALETTE[number % len(PALETTE)], users["educator"])
             self.learner_progress(users["learner"])
             added = load_discussions()
             if added:
@@ -128,10 +131,13 @@ class Command(BaseCommand):
         self.stdout.write("Created the catalogue")
         return catalogue
 
-    def course(self, catalogue, data, colours):
+    def course(self, catalogue, data, colours, educator):
+        """A demo course and its lessons, owned by the demo educator (who may then edit
+        them, and only them: learning.permissions)."""
         course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
         if course is None:
             course = CoursePage(
+                owner=educator,
                 title=data["title"],
                 slug=data["slug"],
                 summary=data["summary"],
@@ -149,12 +155,16 @@ class Command(BaseCommand):
                     page=course, restriction_type=PageViewRestriction.LOGIN
                 )
             self.stdout.write(f"Created course “{course.title}”")
+        if course.owner_id is None:  # seeded before courses had owners
+            CoursePage.objects.filter(pk=course.pk).update(owner=educator)
+            self.stdout.write(f"Gave “{course.title}” to {educator.username}")
         existing = set(LessonPage.objects.child_of(course).values_list("slug", flat=True))
         for lesson in data["lessons"]:
             if lesson["slug"] in existing:
                 continue
             page = course.add_child(
                 instance=LessonPage(
+                    owner=educator,
                     title=lesson["title"],
                     slug=lesson["slug"],
                     estimated_minutes=lesson["minutes"],

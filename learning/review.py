@@ -1,0 +1,128 @@
+"""A course in review is one unit: the course and every lesson of it with changes not yet
+live.
+
+Built on Wagtail's workflows. Courses use the "Course review" workflow (one
+``CourseReviewTask`` for the Reviewers group, assigned to every catalogue); lessons have no
+workflow of their own (``LessonPage.get_workflow``). So:
+
+- An educator submits the course, from its editor (Wagtail's own "Submit to Course review")
+  or from any lesson's editor ("Submit course for review", ``submit_course``). The lessons
+  that go with it are its *changed lessons*: new lessons never published and live lessons
+  with unpublished edits.
+- While the course is in review, whom the task keeps out of the course is kept out of its
+  lessons too (``learning.permissions.CourseReviewLock``), and no lesson can be added, moved
+  in or deleted by them; what reviewers approve is what they saw.
+- Reviewers see the changed lessons on the review form of the course, each with a link to
+  its draft and its changes. "Request changes" sends the whole unit back; the educator
+  edits lessons and resubmits, from the course or from a lesson.
+- "Approve and publish" publishes the course (Wagtail's workflow does) and then, in the
+  same transaction, the latest revision of each changed lesson, as the approving reviewer
+  (``publish_unit``, on Wagtail's ``workflow_approved`` signal), exactly as Wagtail publishes
+  the course's latest revision.
+
+The audit log holds what Wagtail writes (the course's workflow start, approval or request
+for changes with the comment; a "Publish" entry for the course and each lesson, by the
+reviewer) and, on each lesson of the unit, "Submitted for review with its course"
+(``learning.review.submit``).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from wagtail.log_actions import log
+from wagtail.models import Workflow, WorkflowPage, WorkflowState
+
+from learning.models import CoursePage, CourseReviewTask, LessonPage
+
+SUBMITTED_WITH_COURSE = "learning.review.submit"
+
+
+def changed_lessons(course):
+    """The lessons of ``course`` whose latest version is not live, in course order: new
+    lessons never published and live lessons with unpublished changes."""
+    return (
+        LessonPage.objects.child_of(course)
+        .filter(has_unpublished_changes=True, latest_revision__isnull=False)
+        .select_related("latest_revision")
+        .order_by("path")
+    )
+
+
+def course_review_workflow():
+    """The active workflow with a course review task ("Course review"), or None."""
+    return (
+        Workflow.objects.active()
+        .filter(workflow_tasks__task__in=CourseReviewTask.objects.filter(active=True))
+        .order_by("pk")
+        .first()
+    )
+
+
+def is_course_review(workflow_state):
+    """Is this workflow state a course going through a course review task?"""
+    return (
+        workflow_state.content_type.model_class() is CoursePage
+        and CourseReviewTask.objects.filter(
+            workflow_tasks__workflow_id=workflow_state.workflow_id
+        ).exists()
+    )
+
+
+def submit_course(course, user):
+    """Submit ``course`` with its changed lessons for review, as Wagtail's "Submit" does on
+    the course's editor: resume its workflow when reviewers asked for changes, else start
+    it. Refuses (``PermissionDenied``) whoever may not edit and submit the course, and a
+    course already in review."""
+    course = course.specific
+    permissions = course.permissions_for_user(user)
+    if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
+        raise PermissionDenied("You cannot submit this course for review.")
+    with transaction.atomic():
+        workflow_state = course.current_workflow_state
+        if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            workflow_state.resume(user)
+            return workflow_state
+        if course.latest_revision_id is None:  # made outside the admin (a script, an import)
+            course.save_revision(user=user, log_action=True)
+        return course.get_workflow().start(course, user)
+
+
+def log_submitted_lessons(task_state, user=None):
+    """On each changed lesson, note that it went to review with its course (when a course
+    review task starts, first time or after changes)."""
+    course = CoursePage.objects.get(pk=task_state.workflow_state.object_id)
+    for lesson in changed_lessons(course):
+        log(
+            instance=lesson,
+            action=SUBMITTED_WITH_COURSE,
+            user=user,
+            revision=lesson.latest_revision,
+            data={
+                "course": {"id": course.pk, "title": course.title},
+                "workflow": {
+                    "id": task_state.workflow_state.workflow_id,
+                    "title": task_state.workflow_state.workflow.name,
+                    "task_state_id": task_state.pk,
+                },
+            },
+        )
+
+
+def publish_unit(workflow_state, user=None):
+    """Publish the changed lessons of a course whose course review was just approved (the
+    course itself is published by Wagtail's workflow). Runs inside the approval's
+    transaction: if one lesson cannot be published, nothing is."""
+    if not is_course_review(workflow_state):
+        return []
+    course = CoursePage.objects.get(pk=workflow_state.object_id)
+    lessons = list(changed_lessons(course))
+    for lesson in lessons:
+        lesson.latest_revision.publish(user=user)
+    return lessons
+
+
+def use_course_review(catalogue):
+    """Courses in ``catalogue`` go through "Course review", unless the catalogue has a
+    workflow of its own already. Safe to call again."""
+    workflow = course_review_workflow()
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page=catalogue, defaults={"workflow": workflow})
