@@ -14,27 +14,28 @@ def _data(log_entry):
     return log_entry.data or {}
 
 
+# Everything goes in the message: Wagtail shows a log entry's comment only in the history
+# of models with revisions (pages), not in a certificate's history or the site history.
+
+
 class Revoked(LogFormatter):
     label = "Revoke certificate"
 
     def format_message(self, log_entry):
-        return f"Revoked: {_data(log_entry).get('reason', '')}"
-
-    def format_comment(self, log_entry):
-        previous = _data(log_entry).get("previous_reason")
-        return f"Reason changed; it was: {previous}" if previous else ""
+        data = _data(log_entry)
+        message = f"Revoked: {data.get('reason', '')}"
+        previous = data.get("previous_reason")
+        return f"{message} (reason changed; it was: {previous})" if previous else message
 
 
 class Reinstated(LogFormatter):
     label = "Reinstate certificate"
 
     def format_message(self, log_entry):
-        reason = _data(log_entry).get("reason")
-        return f"Reinstated: {reason}" if reason else "Reinstated"
-
-    def format_comment(self, log_entry):
-        revoked_for = _data(log_entry).get("revoked_for")
-        return f"It had been revoked: {revoked_for}" if revoked_for else ""
+        data = _data(log_entry)
+        message = f"Reinstated: {data['reason']}" if data.get("reason") else "Reinstated"
+        revoked_for = data.get("revoked_for")
+        return f"{message} (it had been revoked: {revoked_for})" if revoked_for else message
 
 
 class ProgressReset(LogFormatter):
@@ -42,14 +43,12 @@ class ProgressReset(LogFormatter):
 
     def format_message(self, log_entry):
         data = _data(log_entry)
-        return f"Progress reset for {data.get('learner')} ({data.get('username')}): " + data.get(
-            "reason", ""
-        )
-
-    def format_comment(self, log_entry):
-        removed = _data(log_entry).get("removed", 0)
+        removed = data.get("removed", 0)
         noun = "completion" if removed == 1 else "completions"
-        return f"{removed} lesson {noun} removed; certificates are kept"
+        return (
+            f"Progress reset for {data.get('learner')} ({data.get('username')}): "
+            f"{data.get('reason', '')} ({removed} lesson {noun} removed; certificates kept)"
+        )
 
 
 FORMATTERS = {

@@ -1,7 +1,10 @@
 """Certificates: issued once at 100 %, a snapshot, verifiable in public, revocable by staff."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from learning import actions
 from learning.models import Certificate
@@ -178,3 +181,79 @@ def test_a_deleted_course_leaves_its_certificates_verifiable(make_course, learne
     course.delete()
     html = client.get(certificate.get_verification_url()).content.decode()
     assert "Valid." in html and "Retired course" in html
+
+
+# --- The admin's certificates register: badge and history ---------------------------------
+
+
+def admin_rows(client, url):
+    """A listing's rows as text, one string per row."""
+    html = client.get(url).content.decode()
+    found = re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in found]
+
+
+def test_the_listing_shows_a_valid_or_revoked_badge(
+    make_course, learner, other_learner, staff_admin, client
+):
+    course, lessons = make_course(lessons=1, title="Data Basics")
+    valid, _ = actions.complete_lesson(learner, lessons[0], course)
+    revoked, _ = actions.complete_lesson(other_learner, lessons[0], course)
+    actions.revoke_certificate(revoked, "Plagiarism", by=staff_admin)
+    client.force_login(staff_admin)
+    html = client.get(reverse("certificates:index")).content.decode()
+    assert "True" not in html and "False" not in html
+    badges = re.findall(r'<span class="w-status([^"]*)"[^>]*>\s*(Valid|Revoked)\s*</span>', html)
+    assert sorted(badges) == [("", "Revoked"), (" w-status--primary", "Valid")]
+    rows = admin_rows(client, reverse("certificates:index"))
+    assert any("Ada Lovelace" in row and "Valid" in row for row in rows)
+    assert any("Grace Hopper" in row and "Revoked" in row for row in rows)
+
+
+def test_revoking_and_reinstating_are_their_own_history_entries(
+    make_course, learner, staff_admin, client
+):
+    course, lessons = make_course(lessons=1)
+    certificate, _ = actions.complete_lesson(learner, lessons[0], course)
+    client.force_login(staff_admin)
+    edit_url = reverse("certificates:edit", args=[certificate.pk])
+    history_url = reverse("certificates:history", args=[certificate.pk])
+
+    client.post(edit_url, {"revoked": "on", "revocation_reason": "Plagiarised project"})
+    client.post(edit_url, {"revoked": "on", "revocation_reason": "Plagiarised final project"})
+    client.post(edit_url, {"revocation_reason": "", "reinstatement_reason": "Appeal upheld"})
+    client.post(edit_url, {"revocation_reason": ""})  # valid already: nothing to record
+
+    entries = ModelLogEntry.objects.filter(object_id=str(certificate.pk)).order_by("pk")
+    assert [(entry.action, entry.user) for entry in entries] == [
+        ("learning.certificate.revoke", staff_admin),
+        ("learning.certificate.revoke", staff_admin),
+        ("learning.certificate.reinstate", staff_admin),
+    ]
+    history = admin_rows(client, history_url)
+    assert any("Revoked: Plagiarised project" in row for row in history)
+    assert any(
+        "Revoked: Plagiarised final project (reason changed; it was: Plagiarised project)" in row
+        for row in history
+    )
+    assert any(
+        "Reinstated: Appeal upheld (it had been revoked: Plagiarised final project)" in row
+        for row in history
+    )
+    assert not any("Edited" in row for row in history)
+
+
+def test_revoking_from_code_is_audited_too(make_course, learner, staff_admin):
+    course, lessons = make_course(lessons=1)
+    certificate, _ = actions.complete_lesson(learner, lessons[0], course)
+    actions.revoke_certificate(certificate, "Issued by mistake", by=staff_admin)
+    actions.revoke_certificate(certificate, "Issued by mistake", by=staff_admin)  # no change
+    actions.reinstate_certificate(certificate, by=staff_admin)
+    messages = [
+        entry.message
+        for entry in ModelLogEntry.objects.filter(object_id=str(certificate.pk)).order_by("pk")
+    ]
+    assert messages == [
+        "Revoked: Issued by mistake",
+        "Reinstated (it had been revoked: Issued by mistake)",
+    ]
