@@ -13,6 +13,7 @@ from wagtail.models import Page
 from community.models import Comment
 from home import scale_plan
 from learning.models import Certificate, CoursePage, Enrollment, LessonCompletion, LessonPage
+from learning.tests.factories import LessonPageFactory
 
 SIZES = {"learners": 200, "courses": 3, "lessons": 4, "completions": 600, "comments": 30}
 
@@ -69,6 +70,18 @@ def test_the_course_tree_is_valid_and_the_pages_are_live(seeded):
     assert course.live and course.url.endswith("/scale-course-001/")
     lesson = LessonPage.objects.child_of(course).first()
     assert lesson.url.endswith("/scale-course-001/lesson-01/")
+
+
+# Committed: MariaDB's full-text index sees rows only once their transaction commits.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_pages_are_in_the_search_index_and_later_pages_still_get_there(seeded):
+    found = CoursePage.objects.live().search("accessibility")
+    assert [course.slug for course in found] == ["scale-course-002"]
+    assert LessonPage.objects.live().search("generated lesson").count() == 12
+    # Indexing is one by one again after the seeding.
+    course = scale_courses().first()
+    LessonPageFactory(parent=course, title="Pivot tables explained")
+    assert [page.title for page in LessonPage.objects.search("pivot")] == ["Pivot tables explained"]
 
 
 def test_enrolments_are_skewed_and_each_course_has_a_funnel(seeded):

@@ -13,14 +13,13 @@ and the comments are each written in one transaction, so they are either all the
 skipped on the next run, or not there at all. Other sizes on a database that already has
 scale progress change nothing: drop the database to start again.
 
-Rows go in with ``bulk_create`` in batches (no per-row signals; none of these models has
-a handler). Pages are real Wagtail pages, added with ``add_child`` so the tree, the search
-index and the caches stay right; 2,050 of them take seconds.
+Rows go in as multi-row INSERTs in batches (``home.bulk_load``: no model instances, no
+per-row signals; none of these models has a handler). Pages are real Wagtail pages, added
+with ``add_child`` so the tree stays right, and indexed for search in bulk per course.
 """
 
 import random
 import time
-from contextlib import contextmanager
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -32,6 +31,7 @@ from wagtail.models import Page
 
 from community.models import Comment
 from home import scale_plan
+from home.bulk_load import insert_rows, pages_indexed_together
 from home.progress_bar import ProgressBar
 from learning.models import (
     Certificate,
@@ -105,12 +105,15 @@ class Command(BaseCommand):
         for number, slug in enumerate(slugs):
             if slug in courses and not missing[slug]:
                 continue
-            with transaction.atomic():  # a course with all its lessons, or nothing
+            # A course with all its lessons, or nothing; they reference nothing, so the
+            # reference index has nothing to learn from them.
+            with transaction.atomic(), pages_indexed_together(CoursePage, LessonPage) as added:
                 if slug not in courses:
                     courses[slug] = catalogue.add_child(instance=self.course_page(number, slug))
+                    added.append(courses[slug])
                     bar.advance(1)
                 for lesson in missing[slug]:
-                    courses[slug].add_child(instance=self.lesson_page(lesson))
+                    added.append(courses[slug].add_child(instance=self.lesson_page(lesson)))
                     bar.advance(1)
         bar.finish()
         if todo:
@@ -155,39 +158,28 @@ class Command(BaseCommand):
 
     def learners(self, count):
         """Database ids of learner 0, 1, ...; missing learners added."""
-        User = get_user_model()
-        ids = dict(
-            User.objects.filter(username__startswith=scale_plan.LEARNER_PREFIX).values_list(
-                "username", "pk"
-            )
-        )
+        ids = self.learner_ids()
         missing = [n for n in range(count) if scale_plan.learner_username(n) not in ids]
-        bar = ProgressBar(self.stderr, "learners", len(missing))
         # One unusable password for all: hashing 100,000 real ones would take an hour.
         password = make_password(None)
         joined = self.now - timedelta(days=scale_plan.ACTIVE_DAYS + scale_plan.STUDY_DAYS)
-        for start in range(0, len(missing), BATCH):
-            batch = [
-                User(
-                    username=scale_plan.learner_username(n),
-                    display_name=scale_plan.learner_name(n),
-                    email=f"{scale_plan.learner_username(n)}@example.com",
-                    password=password,
-                    date_joined=joined,
-                )
-                for n in missing[start : start + BATCH]
-            ]
-            User.objects.bulk_create(batch, batch_size=BATCH)
-            bar.advance(len(batch))
-        bar.finish()
+        names = ((scale_plan.learner_username(n), scale_plan.learner_name(n)) for n in missing)
+        self.load(
+            get_user_model(),
+            "learners",
+            len(missing),
+            ["username", "display_name", "email", "password", "date_joined"],
+            ((user, name, f"{user}@example.com", password, joined) for user, name in names),
+        )
         if missing:
             self.stdout.write(f"Added {len(missing):,} learners.")
-            ids = dict(
-                User.objects.filter(username__startswith=scale_plan.LEARNER_PREFIX).values_list(
-                    "username", "pk"
-                )
-            )
+            ids = self.learner_ids()
         return [ids[scale_plan.learner_username(n)] for n in range(count)]
+
+    def learner_ids(self):
+        prefix = scale_plan.LEARNER_PREFIX
+        users = get_user_model().objects.filter(username__startswith=prefix)
+        return dict(users.values_list("username", "pk"))
 
     # Progress ------------------------------------------------------------------------------
 
@@ -200,44 +192,50 @@ class Command(BaseCommand):
         enrolments = scale_plan.plan(self.rng, self.now, **sizes)
         finishers = [e for e in enrolments if e.completed == sizes["lessons"]]
         revoked = scale_plan.revoked(self.rng, len(finishers))
-        with transaction.atomic(), explicit_timestamps():
-            self.insert(
+        with transaction.atomic():
+            self.load(
                 Enrollment,
                 "enrolments",
                 len(enrolments),
+                ["user", "course", "enrolled_at", "last_active_at"],
                 (
-                    Enrollment(
-                        user_id=learners[e.learner],
-                        course_id=course_ids[e.course],
-                        enrolled_at=e.enrolled_at,
-                        last_active_at=e.last_active_at,
-                    )
+                    (learners[e.learner], course_ids[e.course], e.enrolled_at, e.last_active_at)
                     for e in enrolments
                 ),
             )
-            self.insert(
+            self.load(
                 LessonCompletion,
                 "completions",
                 sizes["completions"],
+                ["user", "lesson", "completed_at"],
                 (
-                    LessonCompletion(user_id=learners[e.learner], lesson_id=lesson, completed_at=at)
+                    (learners[e.learner], lesson, at)
                     for e in enrolments
                     for lesson, at in zip(courses[e.course][1], e.completion_times(), strict=False)
                 ),
             )
-            self.insert(
+            self.load(
                 Certificate,
                 "certificates",
                 len(finishers),
+                [
+                    "user",
+                    "course",
+                    "learner_name",
+                    "course_title",
+                    "issued_at",
+                    "revoked_at",
+                    "revocation_reason",
+                ],
                 (
-                    Certificate(
-                        user_id=learners[e.learner],
-                        course_id=course_ids[e.course],
-                        learner_name=scale_plan.learner_name(e.learner),
-                        course_title=courses[e.course][0].title,
-                        issued_at=e.last_active_at,
-                        revoked_at=self.now if n in revoked else None,
-                        revocation_reason="Copied the final project." if n in revoked else "",
+                    (
+                        learners[e.learner],
+                        course_ids[e.course],
+                        scale_plan.learner_name(e.learner),
+                        courses[e.course][0].title,
+                        e.last_active_at,
+                        self.now if n in revoked else None,
+                        "Copied the final project." if n in revoked else "",
                     )
                     for n, e in enumerate(finishers)
                 ),
@@ -247,17 +245,9 @@ class Command(BaseCommand):
             f"{len(finishers):,} certificates ({len(revoked):,} revoked)."
         )
 
-    def insert(self, model, label, total, rows):
+    def load(self, model, label, total, fields, rows):
         bar = ProgressBar(self.stderr, label, total)
-        batch = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == BATCH:
-                model.objects.bulk_create(batch, batch_size=BATCH)
-                bar.advance(len(batch))
-                batch = []
-        model.objects.bulk_create(batch, batch_size=BATCH)
-        bar.advance(len(batch))
+        insert_rows(model, fields, rows, BATCH, bar.advance)
         bar.finish()
 
     # Comments ------------------------------------------------------------------------------
@@ -307,19 +297,3 @@ class Command(BaseCommand):
             Comment.objects.bulk_create(replies, batch_size=BATCH)
         bar.finish()
         self.stdout.write(f"Added {count:,} comments ({len(replies):,} of them replies).")
-
-
-@contextmanager
-def explicit_timestamps():
-    """Let bulk inserts keep the past times they carry: ``auto_now_add`` would stamp now."""
-    fields = [
-        Enrollment._meta.get_field("enrolled_at"),
-        LessonCompletion._meta.get_field("completed_at"),
-    ]
-    for field in fields:
-        field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field in fields:
-            field.auto_now_add = True
