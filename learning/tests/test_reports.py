@@ -6,6 +6,7 @@ educator sees the courses they own or co-author; moderators and learners see non
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -263,6 +264,9 @@ COURSE_REPORT_QUERIES = 17
 # The session and the user (2); the user's courses exist (1), their count and page (2);
 # the figures of the page's courses (3); the admin's menus and chrome.
 COURSES_REPORT_QUERIES = 15
+# Wagtail's dashboard for an educator, with the panel of their courses: the count, the
+# first ten, their enrolments and their completed learners (4).
+DASHBOARD_QUERIES = 29
 
 
 @pytest.mark.parametrize("lessons, learners", [(3, 1), (12, 30)])
@@ -300,3 +304,57 @@ def test_courses_report_queries_do_not_grow(
         learners,
         learners,
     ]
+
+
+# --- Dashboard panels -----------------------------------------------------------------
+
+
+def panel_texts(client):
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    return {
+        name: " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else None
+        for name in ("learning-educator-courses", "learning-site-week")
+        for found in [re.search(rf'id="{name}-section"(.*?)</section>', html, flags=re.S)]
+    }
+
+
+def test_the_educator_sees_their_courses_on_the_dashboard(
+    client, educator, course, other_course, other_learner
+):
+    actions.enroll(other_learner, course)  # 2 enrolled, nobody finished
+    client.force_login(educator)
+    panels = panel_texts(client)
+    assert "Python Basics 2 0.0 %" in panels["learning-educator-courses"]
+    assert "Other course" not in panels["learning-educator-courses"]
+    assert panels["learning-site-week"] is None
+
+
+def test_staff_see_this_week_on_the_site(client, staff, course, learner):
+    client.force_login(staff)
+    panels = panel_texts(client)
+    # The course fixture: one enrolment, one lesson completed, no certificate.
+    assert "1 enrolment 1 lesson completion 0 certificates issued" in panels["learning-site-week"]
+    assert panels["learning-educator-courses"] is None  # writes no course
+
+
+def test_moderators_get_neither_panel(client, moderator, course):
+    client.force_login(moderator)
+    assert panel_texts(client) == {"learning-educator-courses": None, "learning-site-week": None}
+
+
+@pytest.mark.parametrize("courses", [1, 12])
+def test_dashboard_panel_queries_do_not_grow(
+    client, educator, make_course, courses, django_assert_num_queries
+):
+    for _ in range(courses):
+        course, pages = make_course(lessons=1)
+        course.owner = educator
+        course.save()
+        populate(course, pages, 2)
+    client.force_login(educator)
+    client.get(reverse("wagtailadmin_home"))
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = panel_texts(client)["learning-educator-courses"]
+    assert panel.count(" 2 0.0 %") == min(courses, 10)  # ten at most, then a link to all
+    assert ("All 12 courses" in panel) == (courses == 12)
