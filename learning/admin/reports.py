@@ -262,10 +262,11 @@ class CourseReportView(CourseReportMixin, ReportView):
         return _dated(f"course-{self.course.slug or self.course.pk}-lessons")
 
     def learners_table(self):
-        paginator = WagtailPaginator(analytics.learners(self.course), LEARNERS_PER_PAGE)
+        paginator = WagtailPaginator(analytics.learner_ids(self.course), LEARNERS_PER_PAGE)
         # The figures have counted the enrolled learners already: no second COUNT(*).
         paginator.count = self.figures.enrolled
         page = paginator.get_page(self.request.GET.get(LEARNERS_PAGE_KWARG))
+        rows = analytics.learners(self.course, ids=page.object_list) if page.object_list else []
         may_reset = self.access.reset
 
         def reset_url(enrollment):
@@ -281,7 +282,7 @@ class CourseReportView(CourseReportMixin, ReportView):
         ]
         if may_reset:
             columns.append(LinkColumn("reset", "Reset progress", reset_url, label=""))
-        return Table(columns, page.object_list), page
+        return Table(columns, rows), page
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

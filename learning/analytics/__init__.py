@@ -48,14 +48,14 @@ from learning.analytics.activity import (
     start_of_week,
     this_week,
 )
+from learning.analytics.course_learners import completions_in_course, learner_ids, learners
 from learning.analytics.figures import (
     CourseFigures,
     completed_and_median,
     course_figures,
     figures_for,
 )
-from learning.analytics.funnel import FunnelStep, funnel
-from learning.analytics.learners import completions_in_course, learners
+from learning.analytics.lesson_funnel import FunnelStep, funnel
 
 __all__ = [
     "CourseFigures",
@@ -70,6 +70,7 @@ __all__ = [
     "figures_for",
     "funnel",
     "has_reports",
+    "learner_ids",
     "learners",
     "may_reset_progress",
     "may_view_all_reports",

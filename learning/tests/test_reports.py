@@ -257,12 +257,15 @@ def populate(course, lessons, learners):
             actions.complete_lesson(learner, lesson, course)
 
 
-# The session and the user (2); the course with its authorship check (owner: no query);
-# the figures (3); the funnel (1); the learners' page (1); then the admin's menus and
-# chrome.
-COURSE_REPORT_QUERIES = 17
-# The session and the user (2); the user's courses exist (1), their count and page (2);
-# the figures of the page's courses (3); the admin's menus and chrome.
+# The user, their permissions (user's and groups') and Wagtail profile (4); the course and
+# its authorship (2); the figures (3); the funnel (1); the learners' page: its ids, then
+# its rows (2); the "Reports" menu's check (1); the rest of the admin's chrome: locales,
+# page and collection permissions, the explorer's start page, the user's courses' paths
+# (5). The session is in the cache.
+COURSE_REPORT_QUERIES = 18
+# The user, permissions and profile (4); may they see a report (1, shared with the
+# menu); their courses counted and one page of them (2); the figures of that page's
+# courses (3); the admin's chrome as above (5).
 COURSES_REPORT_QUERIES = 15
 # Wagtail's dashboard for an educator, with the panel of their courses: the count, the
 # first ten, their enrolments and their completed learners (4).
