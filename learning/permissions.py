@@ -26,10 +26,12 @@ lessons by their content type's natural key.
 from functools import cached_property
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, Subquery
+from django.db.models.functions import Cast
 from django.utils.html import format_html
 from wagtail.locks import BaseLock
-from wagtail.models import GroupPagePermission, Page, PagePermissionTester
+from wagtail.models import GroupPagePermission, Page, PagePermissionTester, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from learning.authorship import authored_course_paths
@@ -45,13 +47,6 @@ def authored_paths(user):
     if not hasattr(user, _PATHS_CACHE):
         setattr(user, _PATHS_CACHE, authored_course_paths(user))
     return getattr(user, _PATHS_CACHE)
-
-
-def course_path_of(page):
-    """The tree path of the course ``page`` is (a course) or belongs to (a lesson)."""
-    if page.content_type.model == "lessonpage":
-        return page.path[: -Page.steplen]
-    return page.path
 
 
 class CoursePermissionTester(PagePermissionTester):
@@ -109,6 +104,12 @@ class CoursePermissionTester(PagePermissionTester):
             return destination.permissions_for_user(self.user).can_add_subpage()
         return allowed
 
+    def can_unpublish(self):
+        # Wagtail looks at the lock first: that costs queries for who may not unpublish anyway.
+        if self.by_authorship and "publish" not in self.permissions:
+            return False
+        return super().can_unpublish()
+
     def can_submit_for_moderation(self):
         if self.by_authorship and not self.writes_course:
             return False
@@ -157,9 +158,8 @@ class CoursePagePermissionPolicy(PagePermissionPolicy):
         return pages if closed is None else pages.exclude(closed)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        if instance.content_type.app_label == "learning" and (
-            instance.content_type.model in COURSE_TREE_MODELS
-        ):
+        content_type = instance.cached_content_type
+        if content_type.app_label == "learning" and content_type.model in COURSE_TREE_MODELS:
             tester = instance.permissions_for_user(user)
             if getattr(tester, "by_authorship", False) and not tester.writes_course:
                 return False
@@ -170,10 +170,17 @@ class CourseReviewLock(BaseLock):
     """A lesson's lock while its course is in review: whom the review task keeps out of the
     course is kept out of its lessons too, until reviewers approve or ask for changes."""
 
-    def __init__(self, lesson, course, task):
+    def __init__(self, lesson, workflow_state):
         super().__init__(lesson)
-        self.course = course
-        self.task = task
+        self.workflow_state = workflow_state
+
+    @cached_property
+    def course(self):
+        return Page.objects.get(pk=self.workflow_state.object_id)
+
+    @cached_property
+    def task(self):
+        return self.workflow_state.current_task_state.task.specific
 
     def for_user(self, user):
         return self.task.locked_for_user(self.course, user)
@@ -196,10 +203,23 @@ class CourseReviewLock(BaseLock):
 
 
 def lesson_review_lock(lesson):
-    """The lock on ``lesson`` while its course is in a review task, or None."""
-    course = Page.objects.filter(path=lesson.path[: -Page.steplen]).first()
-    task = course and course.current_workflow_task
-    return CourseReviewLock(lesson, course, task) if task else None
+    """The lock on ``lesson`` while its course is in a review task, or None (one query)."""
+    course_id = (
+        Page.objects.filter(path=lesson.path[: -Page.steplen])
+        .annotate(id_text=Cast("pk", CharField()))
+        .values("id_text")[:1]
+    )
+    workflow_state = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Subquery(course_id),
+            current_task_state__isnull=False,
+        )
+        .select_related("current_task_state__task")
+        .first()
+    )
+    return CourseReviewLock(lesson, workflow_state) if workflow_state else None
 
 
 def open_catalogue_to_educators(catalogue):

@@ -73,7 +73,7 @@ def submit_course_of(request, lesson):
             "submitted for review now (it may be in review already).",
         )
         return None
-    titles = [item.title for item in review.changed_lessons(course)]
+    titles = [item.latest_revision.object_str for item in review.changed_lessons(course)]
     with_lessons = (
         f" with {len(titles)} changed lesson{'s' if len(titles) != 1 else ''}: "
         + ", ".join(f"“{title}”" for title in titles)

@@ -194,8 +194,10 @@ class LessonPage(Page):
     def permissions_for_user(self, user):
         return CoursePermissionTester(user, self, course_path=self.path[: -self.steplen])
 
+    # A lesson is reviewed with its course, never on its own (learning.review).
+    has_workflow = False
+
     def get_workflow(self):
-        """None: a lesson is reviewed with its course, never on its own (learning.review)."""
         return None
 
     def get_lock(self):

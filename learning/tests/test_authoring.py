@@ -60,7 +60,7 @@ def course_data(course, co_authors=None, **changes):
         }
     )
     if co_authors is None:
-        co_authors = list(course.co_authors.values_list("pk", flat=True)) if course.pk else []
+        co_authors = [user.pk for user in course.co_authors.all()] if course.pk else []
     return {**data, "co_authors": co_authors}  # a list: one value per checked box
 
 
