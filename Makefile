@@ -96,6 +96,14 @@ stack-status: ## Show what `make stack` started
 measure: ## Requests/s through nginx with wrk (needs `make stack` running and wrk installed)
 	./scripts/measure.sh
 
+# --- Benchmarks (bench/): timings live here, not in tests ---------------------------------
+
+# The scale data's MariaDB database (the demo data's adds _demo); created when missing.
+BENCH_DATABASE_URL ?= mysql://root@127.0.0.1:3306/elevate_bench
+.PHONY: bench-report
+bench-report: venv ## Course reports on MariaDB, demo data and seed_scale's (seeds once: minutes)
+	$(BIN)/python bench/course_report.py --database-url $(BENCH_DATABASE_URL)
+
 # --- Containers (Dockerfile, docker/, docker-compose.yml, swarm/) -------------------------
 
 lock: venv ## Regenerate requirements.lock (exact versions + hashes) from requirements.txt
