@@ -13,11 +13,12 @@ fixed number of queries per page.
 
 import datetime
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, Table, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from learning import analytics
@@ -29,6 +30,10 @@ LEARNERS_PAGE_KWARG = "learners"
 
 def _percent(value):
     return "—" if value is None else f"{value:g} %"
+
+
+def _count(value):
+    return "—" if value is None else intcomma(value)
 
 
 def _days(value):
@@ -46,10 +51,10 @@ def figure_columns(accessor):
         return value
 
     return [
-        Column("enrolled", label="Enrolled", accessor=get("enrolled")),
-        Column("active_7_days", label="Active, 7 days", accessor=get("active_7_days")),
-        Column("active_30_days", label="Active, 30 days", accessor=get("active_30_days")),
-        Column("completed", label="Completed", accessor=get("completed")),
+        NumberColumn("enrolled", label="Enrolled", accessor=get("enrolled")),
+        NumberColumn("active_7_days", label="Active, 7 days", accessor=get("active_7_days")),
+        NumberColumn("active_30_days", label="Active, 30 days", accessor=get("active_30_days")),
+        NumberColumn("completed", label="Completed", accessor=get("completed")),
         Column(
             "completion_rate",
             label="Completion rate",
@@ -60,12 +65,12 @@ def figure_columns(accessor):
             label="Median days to complete",
             accessor=get("median_days_to_complete", _days),
         ),
-        Column(
+        NumberColumn(
             "certificates_issued",
             label="Certificates issued",
             accessor=get("certificates_issued"),
         ),
-        Column(
+        NumberColumn(
             "certificates_revoked",
             label="Certificates revoked",
             accessor=get("certificates_revoked"),
@@ -250,9 +255,9 @@ class CourseReportView(CourseReportMixin, ReportView):
         return [
             Column("position", label="#", width="4em"),
             Column("title", label="Lesson"),
-            Column("completed", label="Completed it"),
+            NumberColumn("completed", label="Completed it"),
             Column("percent", label="Share of enrolled", accessor=lambda s: _percent(s.percent)),
-            Column("comments", label="Comments", accessor=lambda s: s.comments),
+            Column("comments", label="Comments", accessor=lambda s: _count(s.comments)),
         ]
 
     def get_queryset(self):
