@@ -1,7 +1,8 @@
 """The course reports in the admin: who sees which, what they export, how many queries.
 
-Staff (``learning.view_course_reports``, the "Reviewers" group) see every course; an
-educator sees the courses they own or co-author; moderators and learners see none.
+Staff (``learning.view_course_reports`` and ``learning.reset_progress``: the "Reviewers"
+group, learning's migration 0004) see every course; an educator sees the courses they own
+or co-author; moderators and learners see none.
 """
 
 import csv
@@ -9,7 +10,7 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -18,44 +19,6 @@ from learning import actions
 from learning.models import LessonCompletion
 
 pytestmark = pytest.mark.django_db
-
-STAFF_PERMISSIONS = ["view_course_reports", "reset_progress"]
-
-
-def editor(username):
-    """An educator: "Educators" (learning's migration 0004), or Wagtail's "Editors" where
-    that has not run."""
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.filter(name__in=["Educators", "Editors"]).first())
-    return user
-
-
-@pytest.fixture
-def educator(db):
-    return editor("educator")
-
-
-@pytest.fixture
-def staff(reviewer):
-    """A reviewer. The reports' permissions reach the "Reviewers" group by another
-    migration; granted here too (no-op once it is there), so these tests stand alone."""
-    group = Group.objects.get(name="Reviewers")
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="learning", codename__in=STAFF_PERMISSIONS
-        )
-    )
-    return reviewer
-
-
-@pytest.fixture
-def co_author(db):
-    return editor("coauthor")
-
-
-@pytest.fixture
-def other_educator(db):
-    return editor("other_educator")
 
 
 @pytest.fixture
@@ -109,7 +72,7 @@ REFUSED = {"courses": 403, "course": 403, "csv": 403, "xlsx": 403, "reset": 403}
         ("co_author", ALLOWED, True),
         # Sees the courses report (their own course), not this course.
         ("other_educator", {**REFUSED, "courses": 200}, False),
-        ("staff", ALLOWED, True),
+        ("reviewer", ALLOWED, True),
         ("moderator", REFUSED, False),
         ("learner", None, False),  # no admin access: sent to the login page
         ("anonymous", None, False),
@@ -145,27 +108,27 @@ def test_the_courses_report_lists_only_the_educators_own_courses(
     assert "Other course" not in html and "Nobody&#x27;s course" not in html
 
 
-def test_staff_see_every_course(client, staff, course, other_course):
-    client.force_login(staff)
+def test_reviewers_see_every_course(client, reviewer, course, other_course):
+    client.force_login(reviewer)
     html = client.get(reverse("learning_reports:courses")).content.decode()
     assert "Python Basics" in html and "Other course" in html
 
 
-def test_an_unknown_course_is_a_404(client, staff):
-    client.force_login(staff)
+def test_an_unknown_course_is_a_404(client, reviewer):
+    client.force_login(reviewer)
     assert client.get(reverse("learning_reports:course", args=[999_999])).status_code == 404
 
 
 def test_the_reports_menu_shows_courses_only_to_who_may_see_a_report(
     client, educator, moderator, other_educator, course
 ):
+    """``other_educator`` writes no course here."""
     report = reverse("learning_reports:courses")
     client.force_login(educator)
     assert report in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(moderator)
     assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
-    editor_without_courses = editor("newcomer")
-    client.force_login(editor_without_courses)
+    client.force_login(other_educator)
     assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
@@ -228,8 +191,8 @@ def test_csv_export_of_the_funnel(client, educator, course, other_learner):
     ]
 
 
-def test_xlsx_export_of_the_courses_report(client, staff, course, other_course, learner):
-    client.force_login(staff)
+def test_xlsx_export_of_the_courses_report(client, reviewer, course, other_course, learner):
+    client.force_login(reviewer)
     response = client.get(reverse("learning_reports:courses") + "?export=xlsx")
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -312,8 +275,9 @@ def test_courses_report_queries_do_not_grow(
 # --- Dashboard panels -----------------------------------------------------------------
 
 
-def panel_texts(client):
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
+def panel_texts(client, html=None):
+    """The text of each of our dashboard panels (None where it is not shown)."""
+    html = html or client.get(reverse("wagtailadmin_home")).content.decode()
     return {
         name: " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else None
         for name in ("learning-educator-courses", "learning-site-week")
@@ -332,8 +296,8 @@ def test_the_educator_sees_their_courses_on_the_dashboard(
     assert panels["learning-site-week"] is None
 
 
-def test_staff_see_this_week_on_the_site(client, staff, course, learner):
-    client.force_login(staff)
+def test_reviewers_see_this_week_on_the_site(client, reviewer, course, learner):
+    client.force_login(reviewer)
     panels = panel_texts(client)
     # The course fixture: one enrolment, one lesson completed, no certificate.
     assert "1 enrolment 1 lesson completion 0 certificates issued" in panels["learning-site-week"]
@@ -358,6 +322,6 @@ def test_dashboard_panel_queries_do_not_grow(
     client.get(reverse("wagtailadmin_home"))
     with django_assert_num_queries(DASHBOARD_QUERIES):
         html = client.get(reverse("wagtailadmin_home")).content.decode()
-    panel = panel_texts(client)["learning-educator-courses"]
+    panel = panel_texts(client, html)["learning-educator-courses"]
     assert panel.count(" 2 100.0 %") == min(courses, 10)  # ten at most, then a link to all
     assert ("All 12 courses" in panel) == (courses == 12)
