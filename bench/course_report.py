@@ -24,7 +24,6 @@ for the docs, ``bench/results/course_report.md``.
 """
 
 import argparse
-import json
 import math
 import os
 import platform
@@ -34,26 +33,16 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-TARGET_MS = 300
+from results_file import ROOT, TARGET_MS, save
+
 DEFAULT_URL = "mysql://root@127.0.0.1:3306/elevate_bench"
-# Tables this big or bigger must never be read whole by a report query.
-BIG_TABLE_ROWS = 1_000
-DATA_TABLES = (
-    "learning_enrollment",
-    "learning_lessoncompletion",
-    "learning_certificate",
-    "community_comment",
-)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", choices=["demo", "scale", "both"], default="both")
-    parser.add_argument("--runs", type=int, default=30, help="timed requests per page")
+    parser.add_argument("--runs", type=int, default=50, help="timed requests per page")
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests first")
     parser.add_argument(
         "--database-url",
@@ -202,6 +191,7 @@ def measure(data, url, runs, warmup):
 def measure_page(client, label, path, runs, warmup):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+    from query_plans import explain
 
     def get():
         response = client.get(path)
@@ -251,113 +241,6 @@ def percentile(values, percent):
     return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
 
 
-def explain(sql):
-    """What MariaDB plans for ``sql``, how long it takes alone, and a verdict: "index",
-    or the big table it reads whole."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN " + sql)  # noqa: S608 - SQL Django just ran, no input
-        columns = [column[0] for column in cursor.description]
-        plan = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-        times = []
-        for _ in range(5):
-            started = time.perf_counter()
-            cursor.execute(sql)
-            cursor.fetchall()
-            times.append((time.perf_counter() - started) * 1000)
-    # Django names tables in subqueries by alias (`learning_lessoncompletion` U0).
-    found = re.findall(r"(?:FROM|JOIN) `(\w+)`(?: (?:AS )?`?([A-Z]\d+)`?)?", sql)
-    tables = list(dict.fromkeys(table for table, _ in found))
-    aliases = {}
-    for table, alias in found:
-        if alias:
-            aliases.setdefault(alias, set()).add(table)
-    access, problems = [], []
-    for row in plan:
-        table = resolve(row, aliases)
-        if not table or table.startswith("<"):  # no table, or a derived one
-            continue
-        rows = table_rows(table)
-        extra = f" {row['Extra']}" if row["Extra"] else ""
-        access.append(
-            f"{table}: {row['type']} on {row['key'] or '-'} "
-            f"(~{int(row['rows'] or 0):,} of {rows:,} rows){extra}"
-        )
-        if rows >= BIG_TABLE_ROWS and row["type"] == "ALL":
-            problems.append(f"FULL SCAN of {table}")
-        elif rows >= BIG_TABLE_ROWS and row["type"] == "index":
-            problems.append(f"full index scan of {table}")
-    report = any(t in DATA_TABLES or t.startswith("learning_") for t in tables)
-    return {
-        "label": describe(sql, tables),
-        "report": report,
-        "ms": round(statistics.median(times), 1),
-        "access": access,
-        "verdict": "; ".join(problems) or "index",
-        "sql": sql if report else None,
-    }
-
-
-def resolve(row, aliases):
-    """The table of an EXPLAIN row. Subqueries may each call their table U0: the index
-    used (or usable) tells which one it is."""
-    name = row["table"] or ""
-    candidates = aliases.get(name)
-    if not candidates:
-        return name
-    if len(candidates) == 1:
-        return next(iter(candidates))
-    keys = {row["key"], *(row["possible_keys"] or "").split(",")} - {None, ""}
-    for table in sorted(candidates):
-        if keys & indexes(table):
-            return table
-    return f"{name} (one of {', '.join(sorted(candidates))})"
-
-
-_indexes = {}
-
-
-def indexes(table):
-    from django.db import connection
-
-    if table not in _indexes:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
-                "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s",
-                [table],
-            )
-            _indexes[table] = {name for (name,) in cursor.fetchall()}
-    return _indexes[table]
-
-
-_row_counts = {}
-
-
-def table_rows(table):
-    from django.db import connection
-
-    if table not in _row_counts:
-        if table not in connection.introspection.table_names():
-            return 0
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM `{table}`")  # noqa: S608 - a table name from EXPLAIN
-            _row_counts[table] = cursor.fetchone()[0]
-    return _row_counts[table]
-
-
-def describe(sql, tables):
-    """A short name for a query: its tables, and how it aggregates and pages."""
-    what = tables[0] if tables else "?"
-    if len(tables) > 1:
-        what += " + " + ", ".join(tables[1:])
-    notes = [word for word in ("COUNT", "GROUP BY", "ORDER BY") if word in sql]
-    if limit := re.search(r"LIMIT (\d+)(?: OFFSET (\d+))?", sql):
-        notes.append(f"LIMIT {limit[1]}" + (f" OFFSET {limit[2]}" if limit[2] else ""))
-    return what + (f" [{', '.join(notes)}]" if notes else "")
-
-
 def server_version():
     from django.db import connection
 
@@ -368,102 +251,6 @@ def server_version():
 
 def step(text):
     print(f"--- {text}", flush=True)
-
-
-# --- Results ------------------------------------------------------------------------------
-
-
-def save(data, result):
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / "course_report.json"
-    everything = json.loads(path.read_text()) if path.exists() else {}
-    if result["seed_seconds"] is None and data in everything:
-        # The data was there already: keep the time the seeding took when it ran.
-        result["seed_seconds"] = everything[data].get("seed_seconds")
-    everything[data] = result
-    path.write_text(json.dumps(everything, indent=2, ensure_ascii=False) + "\n")
-    (RESULTS / "course_report.md").write_text(markdown(everything))
-    print(f"Results: {path.relative_to(ROOT)} and course_report.md")
-
-
-def markdown(everything):
-    lines = [
-        "# Course report benchmark",
-        "",
-        "Written by `make bench-report` (`bench/course_report.py`); do not edit by hand.",
-        "Each page is rendered by Django's test client in the benchmark's process, signed in",
-        "as the demo superuser, DEBUG off, against MariaDB on the same machine: the time is",
-        "Django's own, from the first middleware to the rendered page, without HTTP.",
-        f"Target: a course report in under {TARGET_MS} ms (p95).",
-        "",
-        "## Data",
-        "",
-        "| Data | Measured | Machine (load) | MariaDB | Users | Courses | Lessons "
-        "| Enrolments | Completions | Certificates | Comments | seed_scale took |",
-        "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
-    ]
-    for data, result in everything.items():
-        c = result["counts"]
-        seeded = f"{result['seed_seconds'] / 60:.1f} min" if result["seed_seconds"] else "—"
-        lines.append(
-            f"| {data} | {result['measured_at']} | {result['machine']} ({result.get('load', '?')}) "
-            f"| {result['server']} "
-            f"| {c['users']:,} | {c['courses']:,} | {c['lessons']:,} | {c['enrolments']:,} "
-            f"| {c['completions']:,} | {c['certificates']:,} | {c['comments']:,} | {seeded} |"
-        )
-    lines += [
-        "",
-        "## Pages",
-        "",
-        "| Data | Page | Runs | p50 ms | p95 ms | max ms | SQL queries (report's own) "
-        f"| SQL ms (run alone) | Target {TARGET_MS} ms |",
-        "|---|---|--:|--:|--:|--:|--:|--:|---|",
-    ]
-    for data, result in everything.items():
-        for page in result["pages"]:
-            verdict = "met" if page["p95"] <= TARGET_MS else "**short**"
-            lines.append(
-                f"| {data} | {page['label']} | {result['runs']} | {page['p50']} | {page['p95']} "
-                f"| {page['max']} | {page['queries']} ({page['report_queries']}) "
-                f"| {page['sql_ms']} | {verdict} |"
-            )
-    lines += ["", same_queries(everything)]
-    for data, result in everything.items():
-        lines += [
-            "",
-            f"## The report's queries on the {data} data (EXPLAIN)",
-            "",
-            "Each query of one request that reads the learning or community tables, run alone "
-            "(median of 5) and explained. The other queries of a request are the admin's own "
-            "(session, user, permissions, menus).",
-            "",
-            "| Page | Query | ms | Access: table: type on key (~rows examined of rows) | Verdict |",
-            "|---|---|--:|---|---|",
-        ]
-        for page in result["pages"]:
-            for query in page["explain"]:
-                if query["report"]:
-                    access = "<br>".join(query["access"])
-                    lines.append(
-                        f"| {page['label']} | {query['label']} | {query['ms']} | {access} "
-                        f"| {query['verdict']} |"
-                    )
-    return "\n".join(lines) + "\n"
-
-
-def same_queries(everything):
-    """Whether each page made as many queries on every data set (the counts must not grow
-    with the data)."""
-    counts = {}
-    for data, result in everything.items():
-        for number, page in enumerate(result["pages"]):
-            counts.setdefault(number, {})[data] = page["queries"]
-    differ = [c for c in counts.values() if len(set(c.values())) > 1]
-    if len(everything) < 2:
-        return "Run both data sets to compare the query counts."
-    if differ:
-        return f"**The query counts differ between the data sets**: {differ}."
-    return "Each page makes the same number of queries on every data set."
 
 
 if __name__ == "__main__":
