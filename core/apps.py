@@ -9,6 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from django.urls import register_converter
+
+        from core.converters import RowIdConverter
         from core.signal_handlers import register_signal_handlers
 
+        register_converter(RowIdConverter, "id")  # before any URLconf is loaded
         register_signal_handlers()

@@ -39,9 +39,9 @@ def register_course_report_urls():
             reports.CoursesReportView.as_view(results_only=True),
             name="courses_results",
         ),
-        path("<int:course_id>/", reports.CourseReportView.as_view(), name="course"),
+        path("<id:course_id>/", reports.CourseReportView.as_view(), name="course"),
         path(
-            "<int:course_id>/learners/<int:user_id>/reset/",
+            "<id:course_id>/learners/<id:user_id>/reset/",
             ResetProgressView.as_view(),
             name="reset",
         ),

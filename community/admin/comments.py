@@ -208,5 +208,5 @@ class CommentViewSet(snippets.SnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("moderate/<int:pk>/<slug:decision>/", self.moderate_view, name="moderate"),
+            path("moderate/<id:pk>/<slug:decision>/", self.moderate_view, name="moderate"),
         ]

@@ -289,5 +289,5 @@ class MuteViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("lift/<int:pk>/", self.lift_view, name="lift"),
+            path("lift/<id:pk>/", self.lift_view, name="lift"),
         ]
