@@ -72,11 +72,13 @@ def submit_course(course, user):
     the course's editor: resume its workflow when reviewers asked for changes, else start
     it. Refuses (``PermissionDenied``) whoever may not edit and submit the course, and a
     course already in review."""
-    course = course.specific
-    permissions = course.permissions_for_user(user)
-    if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
-        raise PermissionDenied("You cannot submit this course for review.")
     with transaction.atomic():
+        # One submission of a course at a time: a racing second one waits, then finds the
+        # course in review and is refused.
+        course = CoursePage.objects.select_for_update().get(pk=course.pk)
+        permissions = course.permissions_for_user(user)
+        if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
+            raise PermissionDenied("You cannot submit this course for review.")
         workflow_state = course.current_workflow_state
         if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             workflow_state.resume(user)

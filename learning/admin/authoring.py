@@ -131,6 +131,13 @@ class SubmitCourseMenuItem(ActionMenuItem):
         course_permissions = page.get_parent().permissions_for_user(context["request"].user)
         return course_permissions.can_edit() and course_permissions.can_submit_for_moderation()
 
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        state = context["page"].get_parent().current_workflow_state
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = "Resubmit course for review"
+        return context
+
 
 class CoursePageViewSet(PageViewSet):
     model = CoursePage

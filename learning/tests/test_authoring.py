@@ -6,11 +6,21 @@ own form or request would send it, a direct POST included. An action either happ
 database shows it) or is refused without a trace and without an error page.
 """
 
+from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.db import connection
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import (
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Workflow,
+)
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from learning.models import CoursePage, LessonPage
@@ -215,6 +225,11 @@ def test_the_explorer_lists_only_the_courses_an_educator_writes(client, world, o
     assert b"Their course" in html and b"Our course" not in html
     html = client.get(reverse("wagtailadmin_explore", args=[world.course.pk])).content
     assert b"Lesson 1" not in html
+    # A filter (courses with lessons) queries the catalogue instead of listing its children.
+    LessonPageFactory(parent=world.theirs, owner=other_educator)
+    explore = reverse("wagtailadmin_explore", args=[world.catalogue.pk])
+    filtered = client.get(explore, {"has_child_pages": "true"})
+    assert [page.title for page in filtered.context["pages"]] == ["Their course"]
 
 
 def test_reordering_is_offered_only_where_the_server_accepts_it(client, world, educator):
@@ -280,3 +295,58 @@ def test_a_lesson_editor_offers_submitting_the_course_not_publishing(client, wor
     html = client.get(reverse("wagtailadmin_pages:edit", args=[world.lessons[0].pk])).content
     assert b"Submit course for review" in html
     assert b'name="action-publish"' not in html
+
+
+def roles_state():
+    def group(name):
+        found = Group.objects.filter(name=name).first()
+        if found is None:
+            return None
+        return (
+            sorted(found.permissions.values_list("codename", flat=True)),
+            sorted(
+                GroupPagePermission.objects.filter(group=found).values_list(
+                    "page_id", "permission__codename"
+                )
+            ),
+            sorted(
+                GroupCollectionPermission.objects.filter(group=found).values_list(
+                    "permission__codename", flat=True
+                )
+            ),
+            sorted(found.user_set.values_list("username", flat=True)),
+        )
+
+    workflows = Workflow.objects.filter(name="Course review")
+    return {
+        "Educators": group("Educators"),
+        "Editors": group("Editors"),
+        "Reviewers": group("Reviewers"),
+        "workflow": sorted(
+            workflows.values_list("workflow_pages__page_id", "workflow_tasks__task__name")
+        ),
+    }
+
+
+def test_the_roles_migration_runs_twice_and_reverses(world, educator):
+    migration = import_module("learning.migrations.0004_educators_and_course_review")
+    state = SimpleNamespace(connection=connection)
+    before = roles_state()
+    assert before["Editors"] is None  # gone; Educators add on the catalogue, nothing more
+    assert before["Educators"][:3] == (
+        ["access_admin"],
+        [(world.catalogue.pk, "add_page")],
+        ["add_document", "add_image", "choose_document", "choose_image"],
+    )
+    assert {"view_course_reports", "reset_progress"} <= set(before["Reviewers"][0])
+    assert before["workflow"] == [(world.catalogue.pk, "Course review")]
+    migration.forwards(apps, state)
+    assert roles_state() == before
+    migration.backwards(apps, state)
+    after = roles_state()
+    assert after["Educators"] is None and after["workflow"] == []
+    assert educator.username in after["Editors"][3]  # nobody loses the admin
+    assert "view_course_reports" not in after["Reviewers"][0]
+    migration.forwards(apps, state)
+    migration.forwards(apps, state)
+    assert roles_state() == before

@@ -88,6 +88,7 @@ def test_a_course_and_its_changed_lessons_are_reviewed_and_published_as_one(
 
     # The educator fixes the lesson and resubmits from the course's own editor.
     client.force_login(educator)
+    assert b"Resubmit course for review" in client.get(url("edit", loops.pk)).content
     client.post(url("edit", loops.pk), lesson_data(loops, title="Loops, with examples"))
     draft = course.get_latest_revision_as_object()
     client.post(url("edit", course.pk), {**course_data(draft), "action-submit": "1"})
