@@ -91,7 +91,9 @@ def submit_course(course, user):
 def log_submitted_lessons(task_state, user=None):
     """On each changed lesson, note that it went to review with its course (when a course
     review task starts, first time or after changes)."""
-    course = CoursePage.objects.get(pk=task_state.workflow_state.object_id)
+    course = CoursePage.objects.filter(pk=task_state.workflow_state.object_id).first()
+    if course is None:  # a catalogue, say, reviewed with the same task: no lessons
+        return
     for lesson in changed_lessons(course):
         log(
             instance=lesson,

@@ -154,6 +154,16 @@ def test_a_lesson_is_never_reviewed_on_its_own(course, educator):
     assert not lesson.permissions_for_user(educator).can_submit_for_moderation()
 
 
+def test_the_catalogue_goes_through_the_same_task_alone(client, course, catalogue, reviewer):
+    catalogue.save_revision(user=reviewer)
+    catalogue.get_workflow().start(catalogue, reviewer)  # as "Submit to Course review" does
+    client.force_login(reviewer)
+    response, form = review_form(client, catalogue, "approve")
+    assert "No lesson has changes" in form
+    assert review(client, catalogue, "approve").status_code == 302
+    assert not catalogue.workflow_in_progress
+
+
 # Previews ---------------------------------------------------------------------------------
 
 
