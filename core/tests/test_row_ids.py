@@ -21,4 +21,3 @@ HUGE = "9" * 30
 def test_an_impossible_id_is_not_found(client, staff_admin, home, method, url):
     client.force_login(staff_admin)
     assert getattr(client, method)(url).status_code == 404
-
