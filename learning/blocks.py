@@ -15,7 +15,9 @@ class HeadingBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(max_length=200)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section (h2)"), ("h3", "Subsection (h3)")], default="h2"
+        choices=[("h2", "Section (h2)"), ("h3", "Subsection (h3)")],
+        default="h2",
+        search_index=False,  # its label ("Section") is not lesson text: search ignores it
     )
 
     class Meta:
@@ -75,7 +77,9 @@ class CalloutBlock(blocks.StructBlock):
     """A highlighted box: a tip, a note or a warning."""
 
     kind = blocks.ChoiceBlock(
-        choices=[("tip", "Tip"), ("note", "Note"), ("warning", "Warning")], default="tip"
+        choices=[("tip", "Tip"), ("note", "Note"), ("warning", "Warning")],
+        default="tip",
+        search_index=False,
     )
     title = blocks.CharBlock(required=False, max_length=120)
     text = blocks.RichTextBlock(features=["bold", "italic", "link", "code"])

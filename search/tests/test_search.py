@@ -102,6 +102,19 @@ def test_snippets_leave_out_block_settings(sql_course, client):
     assert snippet == "<mark>Joins</mark> · Indexes cost writes."
 
 
+def test_block_settings_are_not_searched(sql_course, client):
+    """A heading's level ("Section") and a callout's kind ("Warning") are not lesson text."""
+    lesson(
+        sql_course,
+        "Headings",
+        ("heading", {"text": "Joins", "level": "h2"}),
+        ("callout", {"kind": "warning", "title": "", "text": "<p>Indexes cost writes.</p>"}),
+    )
+    assert found(client.get(SEARCH, {"query": "section"})) == []
+    assert found(client.get(SEARCH, {"query": "warning"})) == []
+    assert found(client.get(SEARCH, {"query": "joins"})) == ["Headings"]
+
+
 def test_markup_in_lessons_and_queries_is_shown_as_text(sql_course, client):
     lesson(
         sql_course,
