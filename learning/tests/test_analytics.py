@@ -245,7 +245,7 @@ def test_the_educators_courses_with_enrolments_and_completion_rate(
     actions.complete_lesson(learner, lessons[0], owned)
     actions.enroll(other_learner, owned)
     actions.enroll(learner, not_theirs)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         rows, total = analytics.educator_course_rows(educator)
     assert total == 2
     assert [(row.course.title, row.enrolled, row.completion_percent) for row in rows] == [
