@@ -52,27 +52,27 @@ def figure_columns(accessor):
 
     return [
         NumberColumn("enrolled", label="Enrolled", accessor=get("enrolled")),
-        NumberColumn("active_7_days", label="Active, 7 days", accessor=get("active_7_days")),
-        NumberColumn("active_30_days", label="Active, 30 days", accessor=get("active_30_days")),
+        NumberColumn("active_7_days", label="Active 7 days", accessor=get("active_7_days")),
+        NumberColumn("active_30_days", label="Active 30 days", accessor=get("active_30_days")),
         NumberColumn("completed", label="Completed", accessor=get("completed")),
         Column(
             "completion_rate",
-            label="Completion rate",
+            label="Rate",
             accessor=get("completion_percent", _percent),
         ),
         Column(
             "median_days",
-            label="Median days to complete",
+            label="Median days",
             accessor=get("median_days_to_complete", _days),
         ),
         NumberColumn(
             "certificates_issued",
-            label="Certificates issued",
+            label="Certificates",
             accessor=get("certificates_issued"),
         ),
         NumberColumn(
             "certificates_revoked",
-            label="Certificates revoked",
+            label="Revoked",
             accessor=get("certificates_revoked"),
         ),
     ]
@@ -171,6 +171,7 @@ class CoursesReportView(CourseReportMixin, ReportView):
             TitleColumn(
                 "title",
                 label="Course",
+                width="24%",  # eight figures beside it must not squeeze titles letter by letter
                 get_url=lambda course: reverse("learning_reports:course", args=[course.pk]),
             ),
             *figure_columns(lambda course: course.figures),
