@@ -21,10 +21,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from community.demo_loader import load_discussions
 from home.models import HomePage
-from learning import actions
 from learning.demo_loader import DemoContentError, load_courses
+from learning.demo_progress import load_progress
 from learning.models import CourseIndexPage, CoursePage, LessonPage
-from learning.outline import live_lessons
 
 # username, password, role, what the account is for. Demo passwords are public on purpose:
 # they are printed here and in the README, and only ever seeded into demo databases.
@@ -73,7 +72,11 @@ class Command(BaseCommand):
             users = self.users()
             for number, data in enumerate(self.courses):
                 self.course(catalogue, data, PALETTE[number % len(PALETTE)], users["educator"])
-            self.learner_progress(users["learner"])
+            enrolled = load_progress()
+            if enrolled:
+                self.stdout.write(
+                    f"Added {enrolled} demo enrolments with progress (demo/progress.yml)"
+                )
             added = load_discussions()
             if added:
                 self.stdout.write(f"Added {added} demo comments (demo/discussions.yml)")
@@ -248,17 +251,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"Created user {username}")
             users[username] = user
         return users
-
-    def learner_progress(self, learner):
-        """The learner has finished the first course and is two lessons into the second."""
-        courses = list(CoursePage.objects.filter(slug__in=[c["slug"] for c in self.courses[:2]]))
-        courses.sort(key=lambda course: course.path)
-        for course, how_many in zip(courses, (None, 2), strict=False):
-            actions.enroll(learner, course)
-            lessons = list(live_lessons(course))
-            for lesson in lessons[:how_many]:
-                actions.complete_lesson(learner, lesson, course)
-        self.stdout.write("Gave the demo learner some progress")
 
 
 def _rgb(hex_colour):
