@@ -15,6 +15,10 @@ workflow of their own (``LessonPage.get_workflow``). So:
 - Reviewers see the changed lessons on the review form of the course, each with a link to
   its draft and its changes. "Request changes" sends the whole unit back; the educator
   edits lessons and resubmits, from the course or from a lesson.
+- Nothing invalid goes live: while the course's latest revision or a changed lesson's would
+  be refused by Wagtail's editor on publish, or has a rich text with no text in it
+  (``unit_problems``), the review form lists the problems and offers no approval, the task
+  refuses "approve" (``CourseReviewTask.on_action``) and ``submit_course`` refuses too.
 - "Approve and publish" publishes the course (Wagtail's workflow does) and then, in the
   same transaction, the latest revision of each changed lesson, as the approving reviewer
   (``publish_unit``, on Wagtail's ``workflow_approved`` signal), exactly as Wagtail publishes
@@ -26,12 +30,20 @@ reviewer) and, on each lesson of the unit, "Submitted for review with its course
 (``learning.review.submit``).
 """
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from wagtail.log_actions import log
-from wagtail.models import Workflow, WorkflowPage, WorkflowState
+from html import unescape
 
-from learning.models import CoursePage, CourseReviewTask, LessonPage
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.blocks import RichTextBlock, StructBlock
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.fields import StreamField
+from wagtail.log_actions import log
+from wagtail.models import Workflow, WorkflowPage, WorkflowState, WorkflowTask
+
+# The task model (learning.models.review) asks this module about the unit, so the pages are
+# imported from their own module and the task is found by its table, never imported.
+from learning.models.pages import CoursePage, LessonPage
 
 SUBMITTED_WITH_COURSE = "learning.review.submit"
 
@@ -47,11 +59,89 @@ def changed_lessons(course):
     )
 
 
+def draft_problems(draft):
+    """Why ``draft`` (a page as a revision of it has it) may not go live, as readable
+    messages: what Wagtail's editor would refuse on publish (the model's ``full_clean`` and
+    each StreamField's blocks, a required one left empty included), and any required rich
+    text with no text in it (an empty paragraph, ``<p></p>``, which Wagtail takes for
+    content)."""
+    problems = []
+    try:
+        draft.full_clean()
+    except ValidationError as error:
+        problems += [
+            f"{field_label(draft, name)}: {message}" if name != "__all__" else message
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    for field in draft._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            problems += stream_problems(field, field.value_from_object(draft))
+    return problems
+
+
+def field_label(page, name):
+    return str(page._meta.get_field(name).verbose_name).capitalize()
+
+
+def stream_problems(field, value):
+    label = str(field.verbose_name).capitalize()
+    problems = []
+    try:
+        field.stream_block.clean(value)
+    except StreamBlockValidationError as error:
+        problems += [
+            f"{label}: {message}"
+            for non_block_error in error.non_block_errors.as_data()
+            for message in non_block_error.messages
+        ]
+        problems += [
+            f"{label}, block {index + 1} ({value[index].block.label}): {message}"
+            for index, block_error in sorted(error.block_errors.items())
+            for message in block_error.messages
+        ]
+    except ValidationError as error:
+        problems += [f"{label}: {message}" for message in error.messages]
+    for index, child in enumerate(value):
+        parts = [(child.block, child.value)]
+        if isinstance(child.block, StructBlock):
+            parts = [
+                (block, child.value.get(name)) for name, block in child.block.child_blocks.items()
+            ]
+        if any(is_empty_rich_text(block, part) for block, part in parts):
+            problems.append(f"{label}, block {index + 1} ({child.block.label}): it has no text.")
+    return problems
+
+
+def is_empty_rich_text(block, value):
+    if not (isinstance(block, RichTextBlock) and block.required and value is not None):
+        return False
+    return not unescape(strip_tags(value.source)).strip()
+
+
+def unit_problems(course):
+    """What keeps the unit of ``course`` from going live: (draft, message) for the latest
+    revision of the course and of each changed lesson, in course order, ``draft`` being the
+    page as that revision has it (``draft_problems``)."""
+    drafts = [course.get_latest_revision_as_object()]
+    drafts += [lesson.latest_revision.as_object() for lesson in changed_lessons(course)]
+    return [(draft, message) for draft in drafts for message in draft_problems(draft)]
+
+
+def describe_problems(problems):
+    """One sentence naming the pages of ``unit_problems``, for a refusal."""
+    titles = dict.fromkeys(f"“{draft.title}”" for draft, _ in problems)
+    return f"Not ready to publish: {', '.join(titles)}. Fix them and submit again."
+
+
 def course_review_workflow():
     """The active workflow with a course review task ("Course review"), or None."""
     return (
         Workflow.objects.active()
-        .filter(workflow_tasks__task__in=CourseReviewTask.objects.filter(active=True))
+        .filter(
+            workflow_tasks__task__coursereviewtask__isnull=False,
+            workflow_tasks__task__active=True,
+        )
         .order_by("pk")
         .first()
     )
@@ -61,8 +151,8 @@ def is_course_review(workflow_state):
     """Is this workflow state a course going through a course review task?"""
     return (
         workflow_state.content_type.model_class() is CoursePage
-        and CourseReviewTask.objects.filter(
-            workflow_tasks__workflow_id=workflow_state.workflow_id
+        and WorkflowTask.objects.filter(
+            workflow_id=workflow_state.workflow_id, task__coursereviewtask__isnull=False
         ).exists()
     )
 
@@ -70,8 +160,8 @@ def is_course_review(workflow_state):
 def submit_course(course, user):
     """Submit ``course`` with its changed lessons for review, as Wagtail's "Submit" does on
     the course's editor: resume its workflow when reviewers asked for changes, else start
-    it. Refuses (``PermissionDenied``) whoever may not edit and submit the course, and a
-    course already in review."""
+    it. Refuses (``PermissionDenied``) whoever may not edit and submit the course, a
+    course already in review, and a unit that could not be published (``unit_problems``)."""
     with transaction.atomic():
         # One submission of a course at a time: a racing second one waits, then finds the
         # course in review and is refused.
@@ -79,6 +169,9 @@ def submit_course(course, user):
         permissions = course.permissions_for_user(user)
         if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
             raise PermissionDenied("You cannot submit this course for review.")
+        problems = unit_problems(course)
+        if problems:
+            raise PermissionDenied(describe_problems(problems))
         workflow_state = course.current_workflow_state
         if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             workflow_state.resume(user)

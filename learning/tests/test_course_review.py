@@ -3,10 +3,13 @@
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, WorkflowState
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from learning import outline
+from learning import review as review_module
 from learning.models import LessonPage
 from learning.tests.factories import LessonPageFactory
 from learning.tests.test_authoring import course_data, draft_title, lesson_data
@@ -227,3 +230,77 @@ def test_the_course_editor_lists_the_lessons_that_go_to_review_with_it(
     assert "Variables, revised" in panel and "(changed)" in panel
     assert "Loops (draft)" in panel and "(new)" in panel
     assert drafts[1].title not in panel
+
+
+# Nothing invalid goes live -----------------------------------------------------------------
+
+
+def test_a_unit_with_an_empty_lesson_is_not_approved_until_it_is_fixed(
+    client, course, educator, reviewer
+):
+    first, _ = lessons_of(course)
+    live_body = first.body.get_prep_value()
+    # Drafts are saved with deferred validation: an empty paragraph, a lesson with no blocks.
+    client.force_login(educator)
+    client.post(url("edit", course.pk), course_data(course, summary="Now with loops."))
+    empty_paragraph = streamfield([("paragraph", rich_text("<p></p>"))])
+    client.post(url("edit", first.pk), lesson_data(first, title="Variables", body=empty_paragraph))
+    add = url("add", "learning", "lessonpage", course.pk)
+    client.post(add, lesson_data(LessonPage(title="Loops", slug="loops"), body=streamfield([])))
+    loops = LessonPage.objects.get(slug="loops")
+    assert {draft_title(first), draft_title(loops)} == {"Variables", "Loops"}
+    course.refresh_from_db()
+    problems = review_module.unit_problems(course)
+    assert [(draft.pk, message) for draft, message in problems] == [
+        (first.pk, "Body, block 1 (Paragraph): it has no text."),
+        (loops.pk, "Body: This field is required."),
+    ]
+
+    # Submitting from a lesson refuses, naming them; the course's own editor submits anyway.
+    with pytest.raises(PermissionDenied, match="“Variables”, “Loops”"):
+        review_module.submit_course(course, educator)
+    assert not course.workflow_in_progress
+    draft = course.get_latest_revision_as_object()
+    client.post(url("edit", course.pk), {**course_data(draft), "action-submit": "1"})
+    assert course.workflow_in_progress
+
+    # The reviewer sees the problems with a link to each lesson, and no way to approve.
+    client.force_login(reviewer)
+    _, form = review_form(client, course, "approve")
+    problems = form[form.index("Not ready to publish") :]
+    assert "it has no text" in problems and "This field is required" in problems
+    assert url("edit", first.pk) in problems and url("edit", loops.pk) in problems
+    assert 'type="submit"' not in form
+    _, form = review_form(client, course, "reject")
+    assert 'type="submit"' in form and "Not ready to publish" in form
+
+    # Approving anyway is refused before anything is approved or published: a 403 to the
+    # modal's request, Wagtail's "no permission" redirect to a plain POST.
+    task_state = course.current_workflow_task_state
+    approve = url("workflow_action", course.pk, "approve", task_state.pk)
+    response = client.post(approve, {"comment": ""}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.status_code == 403
+    assert review(client, course, "approve").status_code == 302
+    course.refresh_from_db()
+    assert course.current_workflow_state.status == "in_progress"
+    assert course.current_workflow_task_state.status == "in_progress"
+    assert Page.objects.get(pk=course.pk).specific.summary != "Now with loops."
+    assert not Page.objects.get(pk=loops.pk).live
+    assert Page.objects.get(pk=first.pk).specific.body.get_prep_value() == live_body
+    assert not PageLogEntry.objects.filter(action="wagtail.publish", user=reviewer).exists()
+
+    # Sent back, fixed, resubmitted from a lesson: approval publishes the whole unit.
+    review(client, course, "reject", "Two lessons are empty.")
+    client.force_login(educator)
+    client.post(url("edit", first.pk), lesson_data(first, title="Variables"))
+    client.post(url("edit", loops.pk), {**lesson_data(loops, title="Loops"), "action-submit": "1"})
+    course.refresh_from_db()
+    assert course.current_workflow_state.status == "in_progress"
+    assert review_module.unit_problems(course) == []
+    client.force_login(reviewer)
+    _, form = review_form(client, course, "approve")
+    assert "Not ready to publish" not in form and 'type="submit"' in form
+    assert review(client, course, "approve").status_code == 302
+    assert Page.objects.get(pk=course.pk).specific.summary == "Now with loops."
+    assert Page.objects.get(pk=loops.pk).live and live_title(first) == "Variables"
+    assert "Lesson text." in str(Page.objects.get(pk=first.pk).specific.body)
