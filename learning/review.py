@@ -168,7 +168,7 @@ def submit_course(course, user):
         course = CoursePage.objects.select_for_update().get(pk=course.pk)
         permissions = course.permissions_for_user(user)
         if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
-            raise PermissionDenied("You cannot submit this course for review.")
+            raise PermissionDenied("it is in review already, or you do not write it.")
         problems = unit_problems(course)
         if problems:
             raise PermissionDenied(describe_problems(problems))

@@ -66,11 +66,11 @@ def submit_course_of(request, lesson):
     course = lesson.get_parent().specific
     try:
         review.submit_course(course, request.user)
-    except PermissionDenied:
+    except PermissionDenied as refusal:
         messages.error(
             request,
             f"The draft of “{lesson.title}” is saved, but “{course.title}” cannot be "
-            "submitted for review now (it may be in review already).",
+            f"submitted for review now: {refusal}",
         )
         return None
     titles = [item.latest_revision.object_str for item in review.changed_lessons(course)]
