@@ -10,9 +10,8 @@ in those lessons, and the certificates.
 from dataclasses import dataclass
 
 from learning.models.certificates import Certificate
-from learning.models.progress import Enrollment, LessonCompletion
-from learning.outline import outlines
-from learning.progress import CourseProgress, OutlineItem
+from learning.models.progress import Enrollment
+from learning.progress import CourseProgress, progress_in
 
 
 @dataclass(frozen=True)
@@ -49,17 +48,7 @@ def dashboard(user):
         .order_by("-last_active_at")
         if enrollment.course.live
     ]
-    by_course = outlines([enrollment.course for enrollment in enrollments])
-    lesson_ids = [lesson.pk for outline in by_course.values() for lesson in outline]
-    done = (
-        set(
-            LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list(
-                "lesson_id", flat=True
-            )
-        )
-        if lesson_ids
-        else set()
-    )
+    by_course = progress_in(user, [enrollment.course for enrollment in enrollments])
     certificates = list(
         Certificate.objects.filter(user=user).select_related("course").order_by("-issued_at")
     )
@@ -68,12 +57,7 @@ def dashboard(user):
         enrollments=[
             CourseRow(
                 enrollment,
-                CourseProgress(
-                    [
-                        OutlineItem(lesson, lesson.pk in done)
-                        for lesson in by_course[enrollment.course_id]
-                    ]
-                ),
+                by_course[enrollment.course_id],
                 by_certified_course.get(enrollment.course_id),
             )
             for enrollment in enrollments

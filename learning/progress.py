@@ -70,18 +70,6 @@ class CourseProgress:
         return before, after
 
 
-@dataclass(frozen=True)
-class CourseSummary:
-    """Counts for one course on the dashboard."""
-
-    total: int
-    done: int
-
-    @property
-    def percent(self):
-        return _percent(self.done, self.total)
-
-
 class Standing(StrEnum):
     """Where a person stands in a course: it decides which actions the course page offers."""
 
@@ -143,13 +131,13 @@ def is_course_complete(user, course):
     return counts["total"] > 0 and counts["done"] == counts["total"]
 
 
-def summaries(user, courses):
-    """{course id: CourseSummary} for many courses, in one query for the completions plus
+def progress_in(user, courses):
+    """{course id: CourseProgress} for many courses: one query for the completions plus
     whatever outlines the cache did not have."""
     by_course = outlines(courses)
     done = _completed_ids(user, [lesson.pk for outline in by_course.values() for lesson in outline])
     return {
-        pk: CourseSummary(len(outline), sum(lesson.pk in done for lesson in outline))
+        pk: CourseProgress([OutlineItem(lesson, lesson.pk in done) for lesson in outline])
         for pk, outline in by_course.items()
     }
 
@@ -164,9 +152,3 @@ def is_enrolled(user, course):
     if not user.is_authenticated:
         return False
     return Enrollment.objects.filter(user=user, course_id=course.pk).exists()
-
-
-def enrolled_courses(user):
-    """The live courses ``user`` is enrolled in, most recently studied first."""
-    enrollments = Enrollment.objects.filter(user=user).select_related("course")
-    return [e.course for e in enrollments.order_by("-last_active_at") if e.course.live]

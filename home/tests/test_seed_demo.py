@@ -88,7 +88,7 @@ def test_seed_demo_builds_the_catalogue_and_users():
     assert learner.certificates.count() == 1
     in_progress = [
         summary
-        for summary in progress.summaries(learner, courses).values()
+        for summary in progress.progress_in(learner, courses).values()
         if 0 < summary.percent < 100
     ]
     assert len(in_progress) == 1
