@@ -104,6 +104,10 @@ BENCH_DATABASE_URL ?= mysql://root@127.0.0.1:3306/elevate_bench
 bench-report: venv ## Course reports on MariaDB, demo data and seed_scale's (seeds once: minutes)
 	$(BIN)/python bench/course_report.py --database-url $(BENCH_DATABASE_URL)
 
+.PHONY: bench
+bench: venv ## The stack under wrk: baselines, pages, POSTs, API; ratios and targets (~6 min)
+	$(BIN)/python bench/run.py
+
 # --- Containers (Dockerfile, docker/, docker-compose.yml, swarm/) -------------------------
 
 lock: venv ## Regenerate requirements.lock (exact versions + hashes) from requirements.txt

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.trivial import trivial
 from search import views as search_views
 
 # Django's own admin site is not mounted: people, groups and permissions are managed in the
@@ -17,6 +18,8 @@ urlpatterns = [
     path("learning/", include("learning.urls")),
     path("community/", include("community.urls")),
     path("api/", include("elevate_site.api")),
+    # The baseline of `make bench` (bench/): a view that does nothing.
+    path("bench/trivial/", trivial, name="bench_trivial"),
 ]
 
 if settings.DEBUG:

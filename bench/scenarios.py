@@ -1,0 +1,130 @@
+"""What `make bench` measures: each scenario's address, concurrency and baseline, and the
+targets of issue 10 "Performance" as ratios to the baselines measured in the same run.
+
+``via`` is "nginx" (the public port: nginx's cache, then both replicas) or "direct" (the
+first replica's gunicorn alone: 2 sync workers, no nginx), as the targets ask. Paths may
+name the lessons and the course that ``run.prepare`` looks up: {lesson}, {course_id}, ….
+"""
+
+from dataclasses import dataclass
+
+DURATION = 10  # seconds of load per scenario
+THREADS = 2  # wrk threads: one per core of the machine the figures were taken on
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    group: str
+    path: str
+    via: str = "nginx"
+    connections: int = 16
+    # None: anonymous. "learner" or "staff": the Lua script sends a bench session (its own
+    # per request, round robin) with its CSRF token; POSTs send the form fields in ``body``.
+    session: str | None = None
+    method: str = "GET"
+    body: str = ""
+    baseline: str | None = None  # the scenario whose rate this one's is compared with
+
+    def __post_init__(self):
+        if self.via not in ("nginx", "direct") or self.method not in ("GET", "POST"):
+            raise ValueError(f"{self.name}: via {self.via!r}, method {self.method!r}")
+
+
+SCENARIOS = [
+    # Baselines. The trivial view goes through the whole middleware chain and URL routing
+    # (core/trivial.py); /healthz is answered before them and is shown for reference.
+    Scenario("static file", "baseline", "{static}", connections=32),
+    Scenario("trivial view", "baseline", "/bench/trivial/"),
+    Scenario("trivial view, direct", "baseline", "/bench/trivial/", via="direct"),
+    Scenario("/healthz (middleware only)", "baseline", "/healthz", baseline="trivial view"),
+    # Anonymous, through nginx's shared cache.
+    Scenario(
+        "anonymous catalogue", "anonymous", "/courses/", connections=32, baseline="static file"
+    ),
+    Scenario("anonymous course", "anonymous", "{course}", connections=32, baseline="static file"),
+    Scenario("anonymous lesson", "anonymous", "{lesson}", connections=32, baseline="static file"),
+    # Signed in: never cached.
+    Scenario(
+        "signed-in lesson, direct",
+        "signed in",
+        "{lesson}",
+        via="direct",
+        session="learner",
+        baseline="trivial view, direct",
+    ),
+    Scenario(
+        "signed-in lesson", "signed in", "{lesson}", session="learner", baseline="trivial view"
+    ),
+    Scenario(
+        "signed-in course", "signed in", "{course}", session="learner", baseline="trivial view"
+    ),
+    Scenario(
+        "dashboard",
+        "signed in",
+        "/learning/my-learning/",
+        session="learner",
+        baseline="trivial view",
+    ),
+    Scenario(
+        "mark-complete POST",
+        "signed in",
+        "/learning/lessons/{complete_id}/complete/",
+        session="learner",
+        method="POST",
+        baseline="trivial view",
+    ),
+    # Straight to a replica: nginx allows an address 30 comment POSTs a minute, and the
+    # bench stack lifts Django's per-person limit (COMMENT_RATE_PER_MINUTE, run.py).
+    Scenario(
+        "comment POST, direct",
+        "signed in",
+        "/community/lessons/{comment_id}/comments/",
+        via="direct",
+        session="learner",
+        method="POST",
+        body="body=A+benchmark+comment",
+        baseline="trivial view, direct",
+    ),
+    # Other.
+    Scenario("search", "other", "/search/?q=python", session="learner", baseline="trivial view"),
+    Scenario(
+        "course report (staff)",
+        "other",
+        "/admin/reports/courses/{course_id}/",
+        connections=4,
+        session="staff",
+        baseline="trivial view",
+    ),
+    Scenario("API courses", "other", "/api/v2/courses/", baseline="trivial view"),
+    Scenario(
+        "API learner/me", "other", "/api/learner/me/", session="learner", baseline="trivial view"
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target of the issue: ``scenario``'s rate at least ``ratio`` of its baseline's, or
+    its p99 under ``p99_ms`` with no errors."""
+
+    label: str
+    scenario: str
+    ratio: float | None = None
+    p99_ms: float | None = None
+
+    def met(self, result):
+        if self.p99_ms is not None:
+            return result["p99_ms"] < self.p99_ms and result["errors"] == 0
+        return result["ratio"] is not None and result["ratio"] >= self.ratio
+
+
+TARGETS = [
+    Target(
+        "signed-in lesson ≥ 15 % of the trivial view (direct)", "signed-in lesson, direct", 0.15
+    ),
+    Target("anonymous lesson ≥ 90 % of a static file", "anonymous lesson", 0.90),
+    Target("mark-complete p99 < 50 ms at 16 learners, 0 errors", "mark-complete POST", p99_ms=50),
+    Target("dashboard ≥ 10 % of the trivial view", "dashboard", 0.10),
+    Target("course page ≥ 10 % of the trivial view", "signed-in course", 0.10),
+]
