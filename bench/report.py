@@ -123,16 +123,16 @@ def markdown(summary):
     lines = [
         "# `make bench`",
         "",
-        "Written by `make bench` (`bench/run.py`); do not edit by hand. One run, on loopback:",
-        f"{summary['topology']}, MariaDB and Redis on the same machine; wrk with "
-        f"{summary['threads']} threads, {summary['duration_s']} s per scenario. *Direct* is the",
-        "first replica's gunicorn alone (2 sync workers), without nginx. Signed-in scenarios",
-        "rotate over the bench learners' own sessions.",
+        "Written by `make bench` (`bench/run.py`); do not edit by hand. One run on loopback:",
+        f"{summary['topology']}, MariaDB and Redis on the same machine;",
+        f"wrk with {summary['threads']} threads, {summary['duration_s']} s per scenario.",
+        "*Direct* is the first replica's gunicorn alone (2 sync workers), without nginx.",
+        "Signed-in scenarios rotate over the bench learners' own sessions.",
         "",
         f"Measured {summary['measured']}, the whole command took {summary['seconds']} s.",
-        f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gb']} GB; load average "
-        f"{' '.join(m['load_before'])} before, {' '.join(m['load_after'])} after (other work "
-        "on the machine lowers every figure).",
+        f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gb']} GB.",
+        f"Load average {' '.join(m['load_before'])} before, {' '.join(m['load_after'])} after:",
+        "other work on the machine lowers every figure.",
         f"Python {m['python']}, Django {m['django']}, Wagtail {m['wagtail']}, gunicorn "
         f"{m['gunicorn']}, nginx {m['nginx']}, MariaDB {m['mariadb']}, Redis {m['redis']}, "
         f"{m['wrk']}.",

@@ -51,7 +51,8 @@ COURSE_SLUG = "python-foundations"
 SCRIPT = BENCH / "wrk" / "bench.lua"
 
 # Run in the stack's Django: bench learners (one password hash for all: hashing 32 times
-# would take seconds), enrolled, each with a fresh session and CSRF secret; the admin's
+# would take seconds), enrolled, each with a fresh session and CSRF secret, without the
+# comments of earlier runs; the admin's
 # session for the staff pages; the addresses the scenarios use.
 PREPARE = """
 import json
@@ -59,6 +60,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.utils.crypto import get_random_string
+from community.models import Comment
 from learning.actions import enroll
 from learning.models import CoursePage, LessonPage
 
@@ -74,6 +76,8 @@ User = get_user_model()
 course = CoursePage.objects.live().get(slug=SLUG)
 lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
 password = make_password("bench-learner-password")
+# The comments of an earlier run go: every run starts from the same discussion.
+Comment.objects.filter(author__username__startswith="bench-learner-").delete()
 learners = []
 for number in range(1, COUNT + 1):
     user, _ = User.objects.update_or_create(
