@@ -100,7 +100,7 @@ def summarise(results):
     return rows, targets
 
 
-def write(results, stack, load_before, elapsed):
+def write(results, stack, load_before, elapsed, wrote):
     rows, targets = summarise(results)
     summary = {
         "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -111,6 +111,7 @@ def write(results, stack, load_before, elapsed):
         "machine": machine(load_before),
         "scenarios": rows,
         "targets": targets,
+        "posts_wrote": wrote,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
@@ -159,6 +160,10 @@ def markdown(summary):
         "",
         "Errors are responses other than 2xx/3xx and socket errors (connect, read, write,",
         "timeout after 5 s). The addresses, status counts and raw figures are in `bench.json`.",
+        "The POSTs were accepted: afterwards the bench learners had "
+        f"{summary['posts_wrote']['comments']} comments (from "
+        f"{summary['posts_wrote']['commenters']} of them) and "
+        f"{summary['posts_wrote']['completions']} completions of the mark-complete lesson.",
         "",
     ]
     return "\n".join(lines)

@@ -115,13 +115,36 @@ def prepare(stack):
 
 
 def warm(url, cookie=None, times=8):
-    """A few GETs first: fill nginx's cache, load each worker's templates and code."""
+    """A few GETs first: fill nginx's cache, load each worker's templates and code. A
+    signed-in page that redirects (to the log-in page) means the session was refused."""
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
     for _ in range(times):
-        try:
-            urllib.request.urlopen(request, timeout=30).read()  # noqa: S310
-        except OSError as error:
-            log(f"warming {url}: {error}")
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            response.read()
+            if response.geturl() != url:
+                raise SystemExit(f"{url} redirected to {response.geturl()}")
+
+
+# What the POSTs wrote, read back after the run: proof that every learner's session and
+# CSRF token were accepted (a refused POST may answer with a redirect too).
+WRITTEN = """
+import json
+from community.models import Comment
+from learning.models import LessonCompletion
+bench = {"user__username__startswith": "bench-learner-"}
+print(json.dumps({
+    "comments": Comment.objects.filter(author__username__startswith="bench-learner-").count(),
+    "commenters": Comment.objects.filter(author__username__startswith="bench-learner-")
+    .values("author").distinct().count(),
+    "completions": LessonCompletion.objects.filter(lesson_id=LESSON, **bench).count(),
+}))
+"""
+
+
+def written(stack, data):
+    code = WRITTEN.replace("LESSON", str(data["complete_id"]))
+    output = stack.manage("shell", "--no-imports", "-c", code, capture=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def run_scenario(stack, scenario, data):
@@ -171,10 +194,12 @@ def main():
         for scenario in SCENARIOS:
             results.append(run_scenario(stack, scenario, data))
             time.sleep(1)
+        wrote = written(stack, data)
+        log(f"the POSTs wrote: {wrote}")
     finally:
         stack.down()
     elapsed = time.monotonic() - started
-    summary = report.write(results, stack, load_before, elapsed)
+    summary = report.write(results, stack, load_before, elapsed, wrote)
     charts.draw(summary, ROOT / "docs" / "performance")
     log(f"done in {elapsed:.0f} s: bench/results/bench.md, docs/performance/*.png")
 
