@@ -105,7 +105,7 @@ bench-report: venv ## Course reports on MariaDB, demo data and seed_scale's (see
 	$(BIN)/python bench/course_report.py --database-url $(BENCH_DATABASE_URL)
 
 .PHONY: bench
-bench: venv ## The stack under wrk: baselines, pages, POSTs, API; ratios and targets (~6 min)
+bench: venv ## The stack under wrk: baselines, pages, POSTs, API; ratios and targets (~4 min)
 	$(BIN)/python bench/run.py
 
 # --- Containers (Dockerfile, docker/, docker-compose.yml, swarm/) -------------------------
