@@ -108,6 +108,10 @@ bench-report: venv ## Course reports on MariaDB, demo data and seed_scale's (see
 bench: venv ## The stack under wrk: baselines, pages, POSTs, API; ratios and targets (~4 min)
 	$(BIN)/python bench/run.py
 
+.PHONY: bench-growth
+bench-growth: venv ## Queries and server time as courses, enrolments, comments, completions grow (~1 min; seeds once: minutes)
+	$(BIN)/python bench/cost_growth.py
+
 # --- Containers (Dockerfile, docker/, docker-compose.yml, swarm/) -------------------------
 
 lock: venv ## Regenerate requirements.lock (exact versions + hashes) from requirements.txt
