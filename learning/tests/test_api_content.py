@@ -6,81 +6,13 @@ alike never see a members-only, unpublished or draft page, nor a lesson below on
 
 import pytest
 import wagtail_factories
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from core.cache_policy import is_declared_shared
+from learning.tests.api_pages import ROLES, courses_url, lessons_url, titles
 from learning.tests.factories import LessonPageFactory
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["anonymous", "learner", "other_learner", "educator", "staff_admin"]
-
-
-def courses_url(pk=None):
-    return reverse("api_v2:courses:detail", args=[pk]) if pk else reverse("api_v2:courses:listing")
-
-
-def lessons_url(pk=None):
-    return reverse("api_v2:lessons:detail", args=[pk]) if pk else reverse("api_v2:lessons:listing")
-
-
-@pytest.fixture
-def client_as(request):
-    """client_as(role) -> a Client signed in as that role's user (or anonymous)."""
-
-    def make(role):
-        client = Client()
-        if role != "anonymous":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return make
-
-
-@pytest.fixture
-def tree(make_course, educator):
-    """One public course among every way a page can be hidden; the educator belongs to
-    the group that may see one of them."""
-    public, public_lessons = make_course(lessons=3, title="Public course")
-    members_only_lesson = LessonPageFactory(parent=public, title="Members-only lesson")
-    PageViewRestriction.objects.create(
-        page=members_only_lesson, restriction_type=PageViewRestriction.LOGIN
-    )
-    draft_lesson = LessonPageFactory(parent=public, title="Draft lesson", live=False)
-
-    members, members_lessons = make_course(lessons=2, title="Members course")
-    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
-
-    team, team_lessons = make_course(lessons=1, title="Course team's course")
-    restriction = PageViewRestriction.objects.create(
-        page=team, restriction_type=PageViewRestriction.GROUPS
-    )
-    course_team = Group.objects.create(name="Course team")
-    restriction.groups.add(course_team)
-    educator.groups.add(course_team)
-
-    unpublished, unpublished_lessons = make_course(lessons=2, title="Unpublished course")
-    unpublished.unpublish()  # its lessons stay live, as Wagtail leaves them
-
-    draft, _ = make_course(lessons=0, title="Draft course", live=False)
-
-    hidden_courses = [members, team, unpublished, draft]
-    hidden_lessons = [
-        members_only_lesson,
-        draft_lesson,
-        *members_lessons,
-        *team_lessons,
-        *unpublished_lessons,
-    ]
-    return public, public_lessons, hidden_courses, hidden_lessons
-
-
-def titles(response):
-    assert response.status_code == 200, response.content
-    return [item["title"] for item in response.json()["items"]]
 
 
 # The permission matrix ---------------------------------------------------------------------
@@ -278,116 +210,6 @@ def test_listing_filters_ordering_and_paging(client, make_course):
     assert [item["title"] for item in page["items"]] == ["A course"]
     picked = client.get(courses_url(), {"fields": "_,title,lessons"}).json()["items"][0]
     assert set(picked) == {"title", "lessons"}
-
-
-# Errors ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("address", "message"),
-    [
-        ("/api/v2/courses/abc/", "No public course has the id abc."),
-        ("/api/v2/lessons/0/", "No public lesson has the id 0."),
-        ("/api/v2/courses/99999999999999999999999/", None),
-        ("/api/v2/pages/", "There is no API endpoint at /api/v2/pages/."),
-        ("/api/", "There is no API endpoint at /api/."),
-        ("/api/v2/courses/1/extra/", "There is no API endpoint at /api/v2/courses/1/extra/."),
-    ],
-)
-def test_unknown_addresses_answer_json_404(client, home, address, message):
-    response = client.get(address)
-    assert response.status_code == 404
-    assert response["Content-Type"] == "application/json"
-    if message:
-        assert response.json()["message"].startswith(message)
-
-
-def test_an_address_without_its_slash_is_redirected_like_every_other(client, home):
-    response = client.get("/api/v2/courses")
-    assert response.status_code == 301
-    assert response["Location"] == "/api/v2/courses/"
-
-
-@pytest.mark.parametrize(
-    ("query", "message"),
-    [
-        ({"owner": "1"}, "query parameter is not an operation or a recognised field: owner"),
-        ({"type": "learning.LessonPage"}, "query parameter is not an operation or a recognised"),
-        ({"limit": "many"}, "limit must be a positive integer"),
-        ({"limit": "500"}, "limit cannot be higher than 20"),
-        ({"offset": "-1"}, "offset must be a positive integer"),
-        ({"order": "body"}, "cannot order by 'body' (unknown field)"),
-        ({"fields": "title,,"}, "fields error: unexpected char ','"),
-        ({"fields": "secret"}, "unknown fields: secret"),
-        ({"child_of": "x"}, "child_of must be a positive integer"),
-        ({"id": "x"}, "field filter error. 'x' is not a valid value for id"),
-        ({"estimated_hours": "many"}, "field filter error: “many” value must be a decimal"),
-        ({"intro": "x"}, "query parameter is not an operation or a recognised field: intro"),
-        ({"rich_text_format": "pdf"}, "rich_text_format"),
-    ],
-)
-def test_bad_query_parameters_answer_400_with_the_reason(client, tree, query, message):
-    response = client.get(courses_url(), query)
-    assert response.status_code == 400
-    assert response.json()["message"].startswith(message), response.json()
-
-
-def test_a_detail_address_refuses_listing_parameters(client, tree):
-    response = client.get(courses_url(tree[0].pk), {"limit": "5"})
-    assert response.status_code == 400
-    assert response.json() == {
-        "message": "query parameter is not recognised on a detail address: limit"
-    }
-
-
-@pytest.mark.parametrize("role", ["anonymous", "learner"])
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_the_api_only_reads(role, method, client_as, tree):
-    client = client_as(role)
-    client.handler.enforce_csrf_checks = True  # as a browser would be checked
-    for address in [courses_url(), courses_url(tree[0].pk), lessons_url()]:
-        response = getattr(client, method)(address)
-        assert response.status_code == 405
-        assert response["Allow"] == "GET, HEAD"
-        assert response.json() == {
-            "message": f'Method "{method.upper()}" not allowed: the API only reads '
-            "(use GET or HEAD)."
-        }
-
-
-def test_any_accept_header_or_format_gets_json(client, tree):
-    for response in [
-        client.get(courses_url(), HTTP_ACCEPT="text/html"),
-        client.get(courses_url(), {"format": "api"}),
-    ]:
-        assert response.status_code == 200
-        assert response["Content-Type"] == "application/json"
-
-
-# Caching ----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_no_content_answer_is_declared_shareable(role, client_as, tree):
-    public, public_lessons, hidden_courses, _ = tree
-    client = client_as(role)
-    for address in [
-        courses_url(),
-        courses_url(public.pk),
-        lessons_url(),
-        lessons_url(public_lessons[0].pk),
-        courses_url(hidden_courses[0].pk),
-        "/api/v2/nothing/",
-    ]:
-        response = client.get(address)
-        assert not is_declared_shared(response), address
-        assert "public" not in response.get("Cache-Control", ""), address
-        if role != "anonymous":
-            assert "private" in response["Cache-Control"], address
-
-
-def test_content_answers_are_checked_again_before_reuse(client, tree):
-    assert client.get(courses_url())["Cache-Control"] == "no-cache"
 
 
 # Query counts -----------------------------------------------------------------------------------
