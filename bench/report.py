@@ -1,14 +1,17 @@
-"""`make bench`'s figures: wrk's output read into numbers, the ratios to the baselines,
-the targets met or short, and the machine; written to bench/results/bench.md and .json."""
+"""`make bench`'s figures: wrk's output read into numbers, the ratios to the baselines
+(taken within each round, then the median over the rounds and their spread), the targets
+met or short, the capacity, and the machine; written to bench/results/bench.md and .json."""
 
 import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+import capacity
 from scenarios import DURATION, TARGETS, THREADS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,13 +73,43 @@ def machine(load_before):
     }
 
 
-def summarise(results):
-    """Each result as plain data, with its rate's ratio to its baseline's."""
+def round_ratios(results):
+    """{scenario: its rate / its baseline's rate} within one round; None without a
+    baseline (or when the baseline did not run in that round)."""
     rates = {r["scenario"].name: r["rps"] for r in results}
-    rows = []
+    ratios = {}
     for result in results:
-        scenario = result["scenario"]
-        base = rates.get(scenario.baseline)
+        base = rates.get(result["scenario"].baseline)
+        ratios[result["scenario"].name] = result["rps"] / base if base else None
+    return ratios
+
+
+def spread(values):
+    """(median, min, max) of the values that are not None; (None, None, None) if none."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return None, None, None
+    return statistics.median(values), min(values), max(values)
+
+
+def summarise(rounds):
+    """One row per scenario over the rounds (each a list of run_scenario results): the
+    median rate and ratio with their min and max, median latencies, the errors of all
+    rounds, the CPU per request of each round; and the targets judged on the medians."""
+    ratios = [round_ratios(results) for results in rounds]
+    order = [r["scenario"] for r in rounds[0]] if rounds else []
+    rows = []
+    for scenario in order:
+        runs = [
+            (number, r)
+            for number, results in enumerate(rounds)
+            for r in results
+            if r["scenario"].name == scenario.name
+        ]
+        rates = [r["rps"] for _, r in runs]
+        ratio = spread(ratios[number][scenario.name] for number, _ in runs)
+        rps = spread(rates)
+        cpu_rounds = [r.get("cpu_ms") for _, r in runs]
         rows.append(
             {
                 "name": scenario.name,
@@ -85,32 +118,122 @@ def summarise(results):
                 "method": scenario.method,
                 "session": scenario.session,
                 "connections": scenario.connections,
-                "url": result["url"],
+                "url": runs[0][1]["url"],
                 "baseline": scenario.baseline,
-                "ratio": result["rps"] / base if base else None,
-                **{k: v for k, v in result.items() if k not in ("scenario", "url", "wrk")},
+                "rounds": len(runs),
+                "rps": rps[0],
+                "rps_min": rps[1],
+                "rps_max": rps[2],
+                "rps_rounds": rates,
+                "ratio": ratio[0],
+                "ratio_min": ratio[1],
+                "ratio_max": ratio[2],
+                "ratio_rounds": [ratios[number][scenario.name] for number, _ in runs],
+                **{
+                    key: statistics.median(r[key] for _, r in runs)
+                    for key in ("p50_ms", "p95_ms", "p99_ms")
+                },
+                "max_ms": max(r["max_ms"] for _, r in runs),
+                **{
+                    key: sum(r[key] for _, r in runs)
+                    for key in ("requests", "errors", "non_2xx_3xx", "socket_errors")
+                },
+                "cpu_ms_rounds": cpu_rounds,
+                "cpu_ms": {
+                    group: spread(c.get(group) for c in cpu_rounds if c)[0]
+                    for group in (cpu_rounds[0] or {})
+                },
             }
         )
     by_name = {row["name"]: row for row in rows}
     targets = [
-        {"target": t.label, "scenario": t.scenario, "met": t.met(by_name[t.scenario])}
+        {
+            "target": t.label,
+            "scenario": t.scenario,
+            "met": t.met(by_name[t.scenario]),
+            "ratio": by_name[t.scenario]["ratio"],
+            "ratio_min": by_name[t.scenario]["ratio_min"],
+            "ratio_max": by_name[t.scenario]["ratio_max"],
+            "p99_target_ms": t.p99_ms,
+            "p99_ms": by_name[t.scenario]["p99_ms"],
+            "errors": by_name[t.scenario]["errors"],
+        }
         for t in TARGETS
         if t.scenario in by_name
     ]
     return rows, targets
 
 
-def write(results, stack, load_before, elapsed, wrote):
-    rows, targets = summarise(results)
+def capacity_summary(demo_rows, scale_rows, ladder):
+    """The capacity model from the measured CPU costs, on each data set, with the
+    measured ladder and the model's own check on this machine."""
+    result = {
+        "think_s": capacity.THINK_SECONDS,
+        "mix": capacity.MIX,
+        "cores_per_replica": capacity.CORES_PER_REPLICA,
+        "p95_limit_ms": capacity.P95_LIMIT_S * 1000,
+        "ladder": ladder,
+        "models": {},
+    }
+    for data, rows in (("demo", demo_rows), ("seed_scale", scale_rows)):
+        if not rows:
+            continue
+        app = capacity.median_costs(rows, "app")
+        db = {
+            name: (m or 0) + (r or 0)
+            for (name, m), r in zip(
+                capacity.median_costs(rows, "mariadb").items(),
+                capacity.median_costs(rows, "redis").values(),
+                strict=True,
+            )
+        }
+        computed = capacity.model(app, db)
+        if computed:
+            for row in computed["rows"]:
+                row["verdict"] = capacity.verdict(row)
+            computed["costs_ms"] = {name: app.get(name) for name in capacity.MIX}
+            computed["db_costs_ms"] = {name: db.get(name) for name in capacity.MIX}
+            # The model on this machine, for the ladder: every process of the stack on its
+            # cores, the lesson's whole cost (gunicorn, MariaDB, Redis, nginx).
+            lesson = next((r for r in rows if r["name"] == capacity.LADDER_SCENARIO), None)
+            if lesson and lesson["cpu_ms"].get("app") is not None:
+                whole = sum(v for v in lesson["cpu_ms"].values() if v is not None)
+                cores = os.cpu_count() or 1
+                here = capacity.max_rate(cores, whole / 1000)
+                computed["here"] = {
+                    "cores": cores,
+                    "lesson_ms": whole,
+                    "max_rps": here,
+                    "learners": int(here * capacity.THINK_SECONDS),
+                }
+            result["models"][data] = computed
+    return result
+
+
+def write(phases, stack, load_before, elapsed, wrote, ladder=None, seeding_s=None):
+    """``phases``: {"demo": rounds, "seed_scale": rounds or None}."""
+    tables = {}
+    for data, rounds in phases.items():
+        if rounds:
+            rows, targets = summarise(rounds)
+            tables[data] = {"rounds": len(rounds), "scenarios": rows, "targets": targets}
+    demo = tables.get("demo", {})
     summary = {
         "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "seconds": round(elapsed),
         "duration_s": DURATION,
+        "rounds": demo.get("rounds"),
         "threads": THREADS,
         "topology": f"nginx → {stack.replicas} gunicorn replicas × {stack.workers} sync workers",
         "machine": machine(load_before),
-        "scenarios": rows,
-        "targets": targets,
+        # The demo data's figures at the top level, as before: the charts and docs read them.
+        "scenarios": demo.get("scenarios", []),
+        "targets": demo.get("targets", []),
+        "seed_scale": tables.get("seed_scale"),
+        "seeding_s": round(seeding_s) if seeding_s is not None else None,
+        "capacity": capacity_summary(
+            demo.get("scenarios"), (tables.get("seed_scale") or {}).get("scenarios"), ladder
+        ),
         "posts_wrote": wrote,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -119,18 +242,199 @@ def write(results, stack, load_before, elapsed, wrote):
     return summary
 
 
+def _pct(value):
+    return f"{value:.1%}" if value is not None else ""
+
+
+def _range(low, high, fmt):
+    return f"{fmt(low)}–{fmt(high)}" if low is not None else ""
+
+
+def scenario_table(rows):
+    lines = [
+        "| Scenario | Via | Conns | req/s | req/s min–max | p50 ms | p95 ms | p99 ms "
+        "| Errors | CPU ms/req | Ratio | Ratio min–max | to |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for row in rows:
+        app = row["cpu_ms"].get("app")
+        lines.append(
+            f"| {row['name']} | {row['via']} | {row['connections']} | {row['rps']:,.0f} "
+            f"| {_range(row['rps_min'], row['rps_max'], lambda v: f'{v:,.0f}')} "
+            f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['p99_ms']:.1f} "
+            f"| {row['errors']} | {f'{app:.1f}' if app is not None else ''} "
+            f"| {_pct(row['ratio'])} | {_range(row['ratio_min'], row['ratio_max'], _pct)} "
+            f"| {row['baseline'] or ''} |"
+        )
+    return lines
+
+
+def _target_cell(target):
+    if target is None:
+        return " | "
+    if target["p99_target_ms"] is None:
+        figure = (
+            f"{_pct(target['ratio'])} ({_range(target['ratio_min'], target['ratio_max'], _pct)})"
+        )
+    else:
+        figure = f"p99 {target['p99_ms']:.1f} ms, {target['errors']} errors"
+    return f"{figure} | {'met' if target['met'] else 'short'}"
+
+
+def targets_table(summary):
+    scale = summary.get("seed_scale") or {}
+    scale_targets = {t["target"]: t for t in scale.get("targets", [])}
+    lines = [
+        "| Target | Demo data: median (min–max) | | seed_scale data | |",
+        "|---|--:|---|--:|---|",
+    ]
+    for target in summary["targets"]:
+        lines.append(
+            f"| {target['target']} | {_target_cell(target)} "
+            f"| {_target_cell(scale_targets.get(target['target']))} |"
+        )
+    return lines
+
+
+def capacity_lines(summary):
+    result = summary["capacity"]
+    mix = ", ".join(f"{name} {share:.0%}" for name, share in result["mix"].items())
+    lines = [
+        "## Capacity",
+        "",
+        f"How many learners, each reading for {result['think_s']:.0f} s between two page views "
+        f"({mix}), 2 and 5 replicas serve with a p95 response time under "
+        f"{result['p95_limit_ms']:.0f} ms.",
+        "",
+        "**Measured** on this machine: the CPU time (utime + stime from /proc) of all "
+        "gunicorn processes of the replicas, and apart from it of MariaDB + Redis, before and "
+        "after each scenario's wrk run, divided by its requests (median over the rounds); "
+        "and the ladder below.",
+        f"**Computed**: an M/M/c queue (Erlang C, first come first served, exponential service "
+        f"times with the mix's mean CPU cost). Assumed: each replica has 2 sync workers on "
+        f"{result['cores_per_replica']} core of its own, so the servers are the cores "
+        f"(c = replicas × {result['cores_per_replica']}); the workers only overlap one "
+        "request's database wait with another's CPU. MariaDB and Redis run on cores of their "
+        "own: their load at that rate is shown, not queued. A learner's page view every "
+        f"{result['think_s']:.0f} s: learners = req/s × {result['think_s']:.0f}.",
+        "",
+    ]
+    for data, computed in result["models"].items():
+        costs = ", ".join(f"{name} {computed['costs_ms'][name]:.1f}" for name in result["mix"])
+        lines += [
+            f"### Computed from the {data} data's costs",
+            "",
+            f"Measured gunicorn CPU ms per request: {costs}; the mix's mean "
+            f"{computed['service_ms']:.1f} ms, plus {computed['db_ms']:.1f} ms of MariaDB + "
+            "Redis.",
+            "",
+            "| Replicas | Cores | req/s at p95 < 200 ms | Learners | App cores busy "
+            "| DB cores busy | Design said | |",
+            "|--:|--:|--:|--:|--:|--:|---|---|",
+        ]
+        for row in computed["rows"]:
+            low, high = row["claim"] or (None, None)
+            claim = f"{low}–{high}" if high else f"{low}+" if low else ""
+            lines.append(
+                f"| {row['replicas']} | {row['cores']} | {row['max_rps']:,.0f} "
+                f"| {row['learners']:,} | {row['utilisation']:.0%} "
+                f"| {row['db_cores_busy']:.2f} | {claim} | {row['verdict']} |"
+            )
+        here = computed.get("here")
+        if here:
+            lines += [
+                "",
+                f"The same model for this machine ({here['cores']} cores shared by every "
+                f"process, the signed-in lesson's whole cost {here['lesson_ms']:.1f} ms of "
+                f"CPU: gunicorn, MariaDB, Redis, nginx) predicts {here['max_rps']:,.0f} req/s "
+                f"at p95 < 200 ms, {here['learners']:,} learners if every view were a lesson; "
+                "wrk's own CPU comes on top, so the ladder should reach a little less.",
+            ]
+        lines.append("")
+    ladder = result.get("ladder")
+    if ladder:
+        lines += [
+            f"### Measured: the {ladder['scenario']} through nginx, 2 replicas, this machine, "
+            f"{ladder.get('data', '')} data",
+            "",
+            "wrk at rising concurrency (closed loop: each connection sends its next request "
+            "when the answer comes), stopped after the first step over 200 ms.",
+            "",
+            "| Connections | req/s | p50 ms | p95 ms | p99 ms | Errors |",
+            "|--:|--:|--:|--:|--:|--:|",
+            *[
+                f"| {s['connections']} | {s['rps']:,.0f} | {s['p50_ms']:.1f} "
+                f"| {s['p95_ms']:.1f} | {s['p99_ms']:.1f} | {s['errors']} |"
+                for s in ladder["steps"]
+            ],
+            "",
+        ]
+        best = ladder["best"]
+        if best:
+            lines.append(
+                f"Highest concurrency with p95 < 200 ms: {best['connections']} connections, "
+                f"{best['rps']:,.0f} req/s: {ladder['learners']:,} learners reading "
+                f"{ladder['think_s']:.0f} s between lessons (computed from the measured rate)."
+            )
+        else:
+            lines.append("No step stayed under 200 ms at the 95th percentile.")
+        lines.append("")
+    lines += conclusion(result)
+    return lines
+
+
+def conclusion(result):
+    """Backed or corrected: the design's figures against the computed learners (the
+    seed_scale data's costs when measured, the larger tables being the real ones)."""
+    models = result["models"]
+    computed = models.get("seed_scale") or models.get("demo")
+    if not computed:
+        return []
+    data = "seed_scale" if "seed_scale" in models else "demo"
+    parts = []
+    for row in computed["rows"]:
+        low, high = row["claim"] or (None, None)
+        if low is None:
+            continue
+        said = f"{low}–{high}" if high else f"{low}+"
+        parts.append(
+            f"{row['replicas']} replicas: the design said {said} users, the model gives "
+            f"{row['learners']:,}: {row['verdict']}"
+        )
+    lines = [
+        f"**The design's claim**, on the {data} data's costs, with learners reading "
+        f"{result['think_s']:.0f} s between page views: " + "; ".join(parts) + ".",
+        "The computed figures assume a core per replica; on this 2-core machine only the "
+        "2-replica ladder could be measured, with everything else on the same cores.",
+    ]
+    best = (result.get("ladder") or {}).get("best")
+    if best:
+        lines.append(
+            "Read as users clicking without pause (each a wrk connection), 2 replicas on "
+            f"these 2 cores held {best['connections']} at p95 < 200 ms (measured)."
+        )
+    return [*lines, ""]
+
+
 def markdown(summary):
     m = summary["machine"]
+    scale = summary.get("seed_scale")
     lines = [
         "# `make bench`",
         "",
-        "Written by `make bench` (`bench/run.py`); do not edit by hand. One run on loopback:",
+        "Written by `make bench` (`bench/run.py`); do not edit by hand. On loopback:",
         f"{summary['topology']}, MariaDB and Redis on the same machine;",
-        f"wrk with {summary['threads']} threads, {summary['duration_s']} s per scenario.",
+        f"wrk with {summary['threads']} threads, {summary['duration_s']} s per scenario, "
+        f"{summary['rounds']} rounds of every scenario on the demo data"
+        + (f", {scale['rounds']} on seed_scale's data." if scale else "."),
+        "A ratio is taken within a round (the scenario and its baseline measured minutes "
+        "apart at most); the tables show the median over the rounds and the lowest and "
+        "highest. Targets are judged on the median.",
         "*Direct* is the first replica's gunicorn alone (2 sync workers), without nginx.",
         "Signed-in scenarios rotate over the bench learners' own sessions.",
         "",
-        f"Measured {summary['measured']}, the whole command took {summary['seconds']} s.",
+        f"Measured {summary['measured']}, the whole command took {summary['seconds']} s"
+        + (f" (seeding seed_scale's data: {summary['seeding_s']} s)." if scale else "."),
         f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gb']} GB.",
         f"Load average {' '.join(m['load_before'])} before, {' '.join(m['load_after'])} after:",
         "other work on the machine lowers every figure.",
@@ -140,30 +444,45 @@ def markdown(summary):
         "",
         "## Targets (issue 10)",
         "",
-        "| Target | |",
-        "|---|---|",
-        *[f"| {t['target']} | {'met' if t['met'] else 'short'} |" for t in summary["targets"]],
+        *targets_table(summary),
         "",
-        "## Scenarios",
+        "## Scenarios on the demo data",
         "",
-        "| Scenario | Via | Conns | req/s | p50 ms | p95 ms | p99 ms | Errors | Ratio | to |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|---|",
+        *scenario_table(summary["scenarios"]),
+        "",
     ]
-    for row in summary["scenarios"]:
-        ratio = f"{row['ratio']:.1%}" if row["ratio"] is not None else ""
-        lines.append(
-            f"| {row['name']} | {row['via']} | {row['connections']} | {row['rps']:,.0f} "
-            f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['p99_ms']:.1f} "
-            f"| {row['errors']} | {ratio} | {row['baseline'] or ''} |"
-        )
+    if scale:
+        lines += [
+            "## Scenarios on seed_scale data",
+            "",
+            "The same stack after `manage.py seed_scale` (100,000 learners, 50 courses × 40 "
+            "lessons, 1,000,000 completions); the bench learners enrolled in its busiest "
+            "course, whose pages these are.",
+            "",
+            *scenario_table(scale["scenarios"]),
+            "",
+        ]
     lines += [
-        "",
         "Errors are responses other than 2xx/3xx and socket errors (connect, read, write,",
-        "timeout after 5 s). The addresses, status counts and raw figures are in `bench.json`.",
-        "The POSTs were accepted: afterwards the bench learners had "
-        f"{summary['posts_wrote']['comments']} comments (from "
-        f"{summary['posts_wrote']['commenters']} of them) and "
-        f"{summary['posts_wrote']['completions']} completions of the mark-complete lesson.",
+        "timeout after 5 s), over all rounds. CPU ms/req is the replicas' gunicorn processes'",
+        "CPU per request. The addresses, status counts and raw figures are in `bench.json`.",
         "",
+        *capacity_lines(summary),
     ]
+    if not summary["capacity"]["models"]:
+        lines += [
+            "No capacity computed: a page of the learner's mix did not run (BENCH_ONLY).",
+            "",
+        ]
+    for data, wrote in summary["posts_wrote"].items():
+        comments = (
+            f"{wrote['comments']} comments (from {wrote['commenters']} of them) and "
+            if wrote["comments"]
+            else ""
+        )
+        lines.append(
+            f"The POSTs were accepted ({data} data): afterwards the bench learners had "
+            f"{comments}{wrote['completions']} completions of the mark-complete lesson."
+        )
+    lines.append("")
     return "\n".join(lines)

@@ -5,10 +5,20 @@
 Brings up scripts/stack.py's stack on ports of its own (nginx 8480, replicas from 8401,
 MariaDB 3347, Redis 6347, in var/bench-stack: the environment may override them), with
 the demo data and BENCH_LEARNERS bench learners (bench-learner-01, …), each enrolled in the
-demo's Python course with a session of their own. Then each scenario of bench/scenarios.py
-runs for a fixed time at a fixed concurrency on 127.0.0.1; bench/report.py writes
+demo's Python course with a session of their own. Then every scenario of bench/scenarios.py
+runs for BENCH_DURATION seconds at a fixed concurrency on 127.0.0.1, in BENCH_ROUNDS
+rounds; the CPU time of the stack's processes is read around each run (bench/capacity.py).
+Then the same database gets `manage.py seed_scale`'s data, the bench learners are enrolled
+in its busiest course, and BENCH_SCALE_ROUNDS rounds of the scenarios in SCALE_SCENARIOS
+run again (BENCH_SCALE=0 skips this), and the signed-in lesson runs at rising concurrency
+(the capacity ladder; BENCH_CAPACITY=0 skips it). bench/report.py writes
 bench/results/bench.md and bench.json, bench/charts.py the charts in docs/performance/.
 The stack is stopped at the end, also when something failed.
+
+Environment: BENCH_DURATION (6), BENCH_ROUNDS (3), BENCH_ONLY (scenario names, comma
+separated; their baselines come along), BENCH_SCALE (1), BENCH_SCALE_ROUNDS (2),
+BENCH_CAPACITY (1), BENCH_CAPACITY_SECONDS (4), BENCH_THINK_SECONDS (30),
+BENCH_CORES_PER_REPLICA (1), BENCH_LEARNERS (32), and the stack's own (STACK_ENV).
 """
 
 import json
@@ -25,10 +35,21 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+import capacity  # noqa: E402
 import charts  # noqa: E402
 import report  # noqa: E402
-from processes import HOST, apt_install  # noqa: E402
-from scenarios import DURATION, SCENARIOS, THREADS  # noqa: E402
+from processes import HOST, apt_install, children, read_pid  # noqa: E402
+from scenarios import (  # noqa: E402
+    DURATION,
+    ONLY,
+    ROUNDS,
+    SCALE,
+    SCALE_ROUNDS,
+    SCALE_SCENARIOS,
+    SCENARIOS,
+    THREADS,
+    select,
+)
 from stack import Stack  # noqa: E402
 
 STACK_ENV = {
@@ -48,6 +69,18 @@ STACK_ENV = {
 }
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", "32"))
 COURSE_SLUG = "python-foundations"
+# seed_scale's busiest course (its enrolments are Zipf-skewed: course 1 first).
+SCALE_COURSE_SLUG = "scale-course-001"
+CAPACITY = os.environ.get("BENCH_CAPACITY", "1") != "0"
+CAPACITY_SECONDS = int(os.environ.get("BENCH_CAPACITY_SECONDS", "4"))
+# The time `make bench` took for each part on the 2-core machine it was made on (seconds),
+# for the estimate printed at the start.
+STACK_START_S = 30  # 22 s from a new database
+SCENARIO_OVERHEAD_S = 1  # warming, the pause after, reading wrk's output: 0.65 s measured
+SEEDING_S = 95  # seed_scale took 84 s in the bench stack
+# Marks a stack directory whose database holds seed_scale's data: the next run starts from a
+# new database, so its demo rounds run on the demo data again.
+SCALE_MARKER = "seed-scale-data"
 SCRIPT = BENCH / "wrk" / "bench.lua"
 
 # Run in the stack's Django: bench learners (one password hash for all: hashing 32 times
@@ -95,12 +128,15 @@ print(json.dumps({
 """
 
 
+STARTED = time.monotonic()
+
+
 def log(message):
-    print(f"[bench] {message}", flush=True)
+    print(f"[bench +{time.monotonic() - STARTED:.0f}s] {message}", flush=True)
 
 
-def prepare(stack):
-    code = PREPARE.replace("SLUG", repr(COURSE_SLUG)).replace("COUNT", str(LEARNERS))
+def prepare(stack, slug=COURSE_SLUG):
+    code = PREPARE.replace("SLUG", repr(slug)).replace("COUNT", str(LEARNERS))
     output = stack.manage("shell", "--no-imports", "-c", code, capture=True).stdout
     data = json.loads(output.strip().splitlines()[-1])
     # Only the stack's own http:// address on loopback is ever opened here.
@@ -147,10 +183,25 @@ def written(stack, data):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def run_scenario(stack, scenario, data):
+def stack_processes(stack):
+    """{group: [pid, ...]} of the stack's processes whose CPU time is read: every replica's
+    gunicorn master and workers ("app"), MariaDB, Redis, nginx's master and workers."""
+    groups = {"app": []}
+    for number in stack.state.get("replicas", {}):
+        pid = stack.replica_pid(int(number))
+        if pid:
+            groups["app"] += [pid, *children(pid)]
+    for service in ("mariadb", "redis", "nginx"):
+        pid = read_pid(stack.state[service]["pid_file"]) if stack.state.get(service) else None
+        groups[service] = [pid, *children(pid)] if pid else []
+    return groups
+
+
+def run_scenario(stack, scenario, data, duration=DURATION, connections=None, warm_times=8):
     base = stack.url if scenario.via == "nginx" else f"http://{HOST}:{stack.app_port}"
     url = base + scenario.path.format(**data)
-    command = ["wrk", f"-t{THREADS}", f"-c{scenario.connections}", f"-d{DURATION}s"]
+    connections = connections or scenario.connections
+    command = ["wrk", f"-t{min(THREADS, connections)}", f"-c{connections}", f"-d{duration}s"]
     command += ["--latency", "--timeout", "5s", "-s", str(SCRIPT), url]
     env = dict(os.environ)
     cookie = None
@@ -162,16 +213,78 @@ def run_scenario(stack, scenario, data):
             BENCH_METHOD=scenario.method,
             BENCH_BODY=scenario.body,
         )
-    if scenario.method == "GET":
-        warm(url, cookie)
+    if scenario.method == "GET" and warm_times:
+        warm(url, cookie, warm_times)
+    processes = stack_processes(stack)
+    before = capacity.cpu_snapshot(processes)
     run = subprocess.run(command, check=True, capture_output=True, text=True, env=env)  # noqa: S603
+    after = capacity.cpu_snapshot(processes)
     output = run.stdout
     figures = report.parse_wrk(output)
+    cpu = capacity.cpu_per_request(before, after, figures["requests"])
     log(
-        f"{scenario.name:<30} {figures['rps']:>9.1f} req/s  p50 {figures['p50_ms']:.1f} ms  "
-        f"p99 {figures['p99_ms']:.1f} ms  errors {figures['errors']}"
+        f"{scenario.name:<30} c{connections:<3} {figures['rps']:>9.1f} req/s  "
+        f"p50 {figures['p50_ms']:.1f} ms  p95 {figures['p95_ms']:.1f} ms  "
+        f"p99 {figures['p99_ms']:.1f} ms  errors {figures['errors']}  "
+        f"cpu {cpu['app'] or 0:.2f} ms/req"
     )
-    return {"scenario": scenario, "url": url, "wrk": output, **figures}
+    return {"scenario": scenario, "url": url, "wrk": output, **figures, "cpu_ms": cpu}
+
+
+def run_rounds(stack, scenarios, data, rounds, label):
+    """Every scenario once a round, the same order each round: [[result, ...], ...]."""
+    results = []
+    for number in range(rounds):
+        log(f"{label}: round {number + 1} of {rounds}")
+        done = []
+        for scenario in scenarios:
+            # The first round warms caches and workers; later ones only check the session.
+            done.append(run_scenario(stack, scenario, data, warm_times=8 if not number else 2))
+            time.sleep(0.5)
+        results.append(done)
+    return results
+
+
+def seed_scale(stack):
+    """seed_scale's data in the stack's database, as the replicas see it; the seconds."""
+    started = time.monotonic()
+    (stack.dir / SCALE_MARKER).write_text("seed_scale ran on this stack's database\n")
+    stack.manage("seed_scale")
+    return time.monotonic() - started
+
+
+def run_ladder(stack, data):
+    """The signed-in lesson through nginx at rising concurrency (bench/capacity.py)."""
+    scenario = next(s for s in SCENARIOS if s.name == capacity.LADDER_SCENARIO)
+
+    def step(connections):
+        result = run_scenario(stack, scenario, data, CAPACITY_SECONDS, connections, 2)
+        time.sleep(0.5)
+        return {k: v for k, v in result.items() if k not in ("scenario", "wrk")}
+
+    log(f"capacity ladder: {scenario.name} at {', '.join(map(str, capacity.LADDER))} connections")
+    return capacity.ladder(step)
+
+
+def estimate(demo, scale):
+    """Seconds the whole command should take, from the parts' times on a 2-core machine."""
+    per = DURATION + SCENARIO_OVERHEAD_S
+    seconds = STACK_START_S + ROUNDS * len(demo) * per
+    if scale:
+        seconds += SEEDING_S + SCALE_ROUNDS * len(scale) * per + 20  # + a second prepare
+    if CAPACITY:
+        seconds += len(capacity.LADDER) * (CAPACITY_SECONDS + SCENARIO_OVERHEAD_S)
+    return seconds
+
+
+def fresh_database(stack):
+    """After a run with seed_scale's data, start again from a new database: the demo rounds
+    measure the demo data. (Only the bench stack's own private MariaDB, never a given one.)"""
+    marker = stack.dir / SCALE_MARKER
+    if marker.exists():
+        log("the last run left seed_scale's data: starting from a new database")
+        shutil.rmtree(stack.dir / "mariadb" / "data", ignore_errors=True)
+        marker.unlink()
 
 
 def main():
@@ -185,21 +298,40 @@ def main():
     if stack.state:  # left by a run that was killed
         stack.down()
         stack = Stack(environ)
+    demo = select(SCENARIOS, ONLY)
+    names = [name for name in SCALE_SCENARIOS if name in {s.name for s in demo}]
+    scale = select(SCENARIOS, names) if SCALE and names else []
+    minutes = estimate(demo, scale) / 60
+    log(
+        f"{len(demo)} scenarios × {ROUNDS} rounds × {DURATION} s on the demo data"
+        + (f", {len(scale)} × {SCALE_ROUNDS} rounds on seed_scale's" if scale else "")
+        + (", the capacity ladder" if CAPACITY else "")
+        + f": about {minutes:.0f} min on 2 cores"
+    )
     load_before = report.loadavg()
+    phases, wrote, ladder, seeding_s = {}, {}, None, None
     try:
+        fresh_database(stack)
         stack.up()
         data = prepare(stack)
-        log(f"{LEARNERS} bench learners signed in; {len(SCENARIOS)} scenarios × {DURATION} s")
-        results = []
-        for scenario in SCENARIOS:
-            results.append(run_scenario(stack, scenario, data))
-            time.sleep(1)
-        wrote = written(stack, data)
-        log(f"the POSTs wrote: {wrote}")
+        log(f"{LEARNERS} bench learners signed in")
+        phases["demo"] = run_rounds(stack, demo, data, ROUNDS, "demo data")
+        wrote["demo"] = written(stack, data)
+        log(f"the POSTs wrote: {wrote['demo']}")
+        if scale:
+            log("seeding seed_scale's data (about 2 minutes)")
+            seeding_s = seed_scale(stack)
+            log(f"seeded in {seeding_s:.0f} s")
+            data = prepare(stack, SCALE_COURSE_SLUG)
+            phases["seed_scale"] = run_rounds(stack, scale, data, SCALE_ROUNDS, "seed_scale data")
+            wrote["seed_scale"] = written(stack, data)
+            log(f"the POSTs wrote: {wrote['seed_scale']}")
+        if CAPACITY:
+            ladder = run_ladder(stack, data) | {"data": "seed_scale" if scale else "demo"}
     finally:
         stack.down()
     elapsed = time.monotonic() - started
-    summary = report.write(results, stack, load_before, elapsed, wrote)
+    summary = report.write(phases, stack, load_before, elapsed, wrote, ladder, seeding_s)
     charts.draw(summary, ROOT / "docs" / "performance")
     log(f"done in {elapsed:.0f} s: bench/results/bench.md, docs/performance/*.png")
 
