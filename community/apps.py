@@ -6,3 +6,8 @@ class CommunityConfig(AppConfig):
 
     name = "community"
     verbose_name = "Community"
+
+    def ready(self):
+        from community.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

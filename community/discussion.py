@@ -22,6 +22,16 @@ ORDERS = {"oldest": ("created_at", "pk"), "newest": ("-created_at", "-pk")}
 DEFAULT_ORDER = "oldest"
 
 
+def generation_key(lesson_id):
+    """The generation of what ``lesson_id``'s discussion shows (``core.generations``): any
+    change to one of its comments or their flags starts a new one
+    (``community.signal_handlers``)."""
+    return f"discussion:generation:{lesson_id}"
+
+
+MUTES_GENERATION_KEY = "discussion:mutes:generation"
+
+
 def visible_to(user):
     """The comments ``user`` may read (a filter)."""
     shown = Q(status=Status.APPROVED)
@@ -33,6 +43,27 @@ def visible_to(user):
 def public_count(lesson):
     """How many comments everyone sees under ``lesson`` (replies included)."""
     return Comment.objects.filter(lesson=lesson, status=Status.APPROVED).count()
+
+
+def stakeholders(lesson):
+    """Ids of the people who see ``lesson``'s discussion differently from other readers:
+    the authors of its comments (their own can be edited, wait for review or were hidden
+    for them alone) and those who flagged one ("You flagged this"). One query."""
+    authors = Comment.objects.filter(lesson=lesson).order_by().values_list("author_id")
+    flaggers = Flag.objects.filter(comment__lesson=lesson).order_by().values_list("user_id")
+    return {user_id for (user_id,) in authors.union(flaggers)}
+
+
+def muted():
+    """{user id: end of the mute (None: for good)} of everyone muted now. One query."""
+    return dict(Mute.objects.active().values_list("user_id", "until"))
+
+
+def is_muted(user_id, mutes, now=None):
+    if user_id not in mutes:
+        return False
+    until = mutes[user_id]
+    return until is None or until > (now or timezone.now())
 
 
 def active_mute(user):

@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import route_cache
 from core.trivial import trivial
 from search import views as search_views
 
@@ -29,8 +30,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Everything else is a Wagtail page; this must stay last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Everything else is a Wagtail page; this must stay last. Pages are served by Wagtail's
+# view with their route from the cache (core.route_cache).
+urlpatterns += [
+    re_path(wagtail_urls.serve_pattern, route_cache.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 # 503 while the database is unreachable, 500 for anything else (core/errors.py).
 handler500 = "core.errors.server_error"

@@ -2,12 +2,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from core.routing import SpecificChildRoutingMixin
+from core.routing import CachedRestrictionsMixin, SpecificChildRoutingMixin
 from core.visibility import restricted_ids
 from learning.models import CourseIndexPage, CoursePage
 
 
-class HomePage(SpecificChildRoutingMixin, Page):
+class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
     """The site root: a welcome and the newest courses from the catalogue."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

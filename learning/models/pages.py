@@ -19,7 +19,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.routing import SpecificChildRoutingMixin
+from core import shared_render
+from core.routing import CachedRestrictionsMixin, SpecificChildRoutingMixin
 from core.visibility import restricted_ids
 from learning import outline, progress
 from learning.api_fields import (
@@ -40,7 +41,7 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", "Advanced"
 
 
-class CourseIndexPage(SpecificChildRoutingMixin, Page):
+class CourseIndexPage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
     """The catalogue: every live course below it, filterable by tag and level."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -81,7 +82,7 @@ class CoursePageTag(TaggedItemBase):
     )
 
 
-class CoursePage(SpecificChildRoutingMixin, Page):
+class CoursePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
     """A course: its lessons are its child pages, in the order educators give them."""
 
     summary = models.TextField(max_length=500, help_text="One or two sentences for the catalogue.")
@@ -147,6 +148,10 @@ class CoursePage(SpecificChildRoutingMixin, Page):
     def permissions_for_user(self, user):
         return CoursePermissionTester(user, self, course_path=self.path)
 
+    def serve(self, request, *args, **kwargs):
+        # The same for every reader but for the holes of its template (core.shared_render).
+        return shared_render.serve_page(self, request) or super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
@@ -170,7 +175,7 @@ class CoursePage(SpecificChildRoutingMixin, Page):
         return [*self.get_ancestors().live()[1:], *Page.objects.live().child_of(self)]
 
 
-class LessonPage(Page):
+class LessonPage(CachedRestrictionsMixin, Page):
     """One lesson. Its place among its siblings is its place in the course."""
 
     body = StreamField(ContentBlock())
@@ -202,6 +207,13 @@ class LessonPage(Page):
 
     def get_lock(self):
         return super().get_lock() or lesson_review_lock(self)
+
+    # The same for every reader but for the holes of its template (core.shared_render);
+    # these query parameters change what everyone sees.
+    shared_query_parameters = ("order", "comments_page")
+
+    def serve(self, request, *args, **kwargs):
+        return shared_render.serve_page(self, request) or super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
