@@ -4,8 +4,8 @@ it leads.
 What a URL leads to (the Site, the specific page with its parents, and
 the view restrictions on it and above it) changes only when someone edits the page tree, a
 view restriction or a Site, so ``serve`` keeps it in the shared cache under the **tree
-generation** (``core.generations``), which every such change replaces once its transaction
-commits (``core.signal_handlers``): a publish shows at once on every replica. The request
+generation** (``core.generations``), which every such change replaces
+(``core.signal_handlers``): a publish shows at once on every replica. The request
 remembers the generation (``request.tree_generation``) for pages that cache more.
 
 A route is a URL's page, the same for everyone: nothing personal is cached. Wagtail's own
@@ -18,14 +18,13 @@ from wagtail.views import serve as wagtail_serve
 from core import generations
 from core.visibility import restrictions
 
-GENERATION_KEY = "routing:generation"
 ROUTE_TIMEOUT = 60 * 60  # seconds: bounds staleness should a change's signal ever be lost
 
 
 def tree_changed(**kwargs):
     """A signal handler: the page tree, a view restriction or a Site changed, so every
     cached route is out of date once the change is committed."""
-    generations.new_generation(GENERATION_KEY)
+    generations.new_generation(generations.TREE)
 
 
 def cached_route(request, path):
@@ -33,7 +32,7 @@ def cached_route(request, path):
     Site, the route and the site root paths (for page URLs): from the cache when the tree
     has not changed since, else from the database (then cached)."""
     key = f"routing:route:v1:{request.get_host()}:{path}"
-    entry, request.tree_generation = generations.get(key, GENERATION_KEY)
+    entry, request.tree_generation = generations.get(key, generations.TREE)
     if entry is not None:
         (
             request._wagtail_site,
