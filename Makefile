@@ -105,7 +105,7 @@ bench-report: venv ## Course reports on MariaDB, demo data and seed_scale's (see
 	$(BIN)/python bench/course_report.py --database-url $(BENCH_DATABASE_URL)
 
 .PHONY: bench
-bench: venv ## The stack under wrk: baselines, pages, POSTs, API; ratios and targets (~4 min)
+bench: venv ## The stack under wrk in rounds, on demo and seed_scale data: ratios, targets, capacity (~11 min)
 	$(BIN)/python bench/run.py
 
 .PHONY: bench-growth
