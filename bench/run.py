@@ -15,7 +15,7 @@ run again (BENCH_SCALE=0 skips this), and the signed-in lesson runs at rising co
 bench/results/bench.md and bench.json, bench/charts.py the charts in docs/performance/.
 The stack is stopped at the end, also when something failed.
 
-Environment: BENCH_DURATION (6), BENCH_ROUNDS (3), BENCH_ONLY (scenario names, comma
+Environment: BENCH_DURATION (6), BENCH_ROUNDS (3), BENCH_ONLY (scenario names, ";"
 separated; their baselines come along), BENCH_SCALE (1), BENCH_SCALE_ROUNDS (2),
 BENCH_CAPACITY (1), BENCH_CAPACITY_SECONDS (4), BENCH_THINK_SECONDS (30),
 BENCH_CORES_PER_REPLICA (1), BENCH_LEARNERS (32), and the stack's own (STACK_ENV).
@@ -150,14 +150,19 @@ def prepare(stack, slug=COURSE_SLUG):
     return data
 
 
-def warm(url, cookie=None, times=8):
-    """A few GETs first: fill nginx's cache, load each worker's templates and code. A
-    signed-in page that redirects (to the log-in page) means the session was refused."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+def warm(url, cookie=None, times=8, data=None):
+    """A few requests first: fill nginx's cache, load each worker's templates and code (a
+    worker's first request takes 100 ms and more, which would be a POST run's p99). A
+    signed-in GET that redirects, or a POST that ends on the log-in page, means the session
+    was refused. ``data``: the form of a POST (which redirects, to a page)."""
+    headers = {"Cookie": cookie} if cookie else {}
     for _ in range(times):
+        # A new request each time: urllib counts the redirects a request has followed.
+        request = urllib.request.Request(url, data=data, headers=headers)  # noqa: S310
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             response.read()
-            if response.geturl() != url:
+            refused = "/accounts/login/" in response.geturl()
+            if refused or (data is None and response.geturl() != url):
                 raise SystemExit(f"{url} redirected to {response.geturl()}")
 
 
@@ -212,9 +217,13 @@ def run_scenario(stack, scenario, data, duration=DURATION, connections=None, war
             BENCH_SESSIONS=data[f"{scenario.session}_file"],
             BENCH_METHOD=scenario.method,
             BENCH_BODY=scenario.body,
+            BENCH_THINK_MS=str(scenario.think_ms),
         )
-    if scenario.method == "GET" and warm_times:
+    if warm_times and scenario.method == "GET":
         warm(url, cookie, warm_times)
+    elif warm_times:
+        form = f"csrfmiddlewaretoken={csrf}&{scenario.body or 'warm=1'}".encode()
+        warm(url, cookie, warm_times, data=form)
     processes = stack_processes(stack)
     before = capacity.cpu_snapshot(processes)
     run = subprocess.run(command, check=True, capture_output=True, text=True, env=env)  # noqa: S603

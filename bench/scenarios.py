@@ -20,7 +20,7 @@ THREADS = 2  # wrk threads: one per core of the machine the figures were taken o
 SCALE = os.environ.get("BENCH_SCALE", "1") != "0"
 SCALE_ROUNDS = int(os.environ.get("BENCH_SCALE_ROUNDS", "2"))
 # Comma-separated scenario names for a quick check; their baselines come along.
-ONLY = [name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()]
+ONLY = [name.strip() for name in os.environ.get("BENCH_ONLY", "").split(";") if name.strip()]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ class Scenario:
     method: str = "GET"
     body: str = ""
     baseline: str | None = None  # the scenario whose rate this one's is compared with
+    # Each connection waits this long after an answer before its next request: a learner
+    # reading, not a client sending back to back (0: always a request in flight).
+    think_ms: int = 0
 
     def __post_init__(self):
         if self.via not in ("nginx", "direct") or self.method not in ("GET", "POST"):
@@ -85,6 +88,17 @@ SCENARIOS = [
         method="POST",
         baseline="trivial view",
     ),
+    # The same 16 learners, each clicking once a second: far faster than anyone reads a
+    # lesson, yet not the saturation above, where 16 requests are always in flight and the
+    # latency is only the queue (16 / rate, Little's law).
+    Scenario(
+        "mark-complete POST, 1 click/s each",
+        "signed in",
+        "/learning/lessons/{complete_id}/complete/",
+        session="learner",
+        method="POST",
+        think_ms=1000,
+    ),
     # Straight to a replica: nginx allows an address 30 comment POSTs a minute, and the
     # bench stack lifts Django's per-person limit (COMMENT_RATE_PER_MINUTE, run.py).
     Scenario(
@@ -126,6 +140,7 @@ SCALE_SCENARIOS = [
     "signed-in course",
     "dashboard",
     "mark-complete POST",
+    "mark-complete POST, 1 click/s each",
     "course report (staff)",
     "API courses",
 ]
@@ -171,7 +186,16 @@ TARGETS = [
         "signed-in lesson ≥ 15 % of the trivial view (direct)", "signed-in lesson, direct", 0.15
     ),
     Target("anonymous lesson ≥ 90 % of a static file", "anonymous lesson", 0.90),
-    Target("mark-complete p99 < 50 ms at 16 learners, 0 errors", "mark-complete POST", p99_ms=50),
+    Target(
+        "mark-complete p99 < 50 ms at 16 learners clicking once a second, 0 errors",
+        "mark-complete POST, 1 click/s each",
+        p99_ms=50,
+    ),
+    Target(
+        "mark-complete p99 < 50 ms at 16 requests always in flight, 0 errors",
+        "mark-complete POST",
+        p99_ms=50,
+    ),
     Target("dashboard ≥ 10 % of the trivial view", "dashboard", 0.10),
     Target("course page ≥ 10 % of the trivial view", "signed-in course", 0.10),
 ]

@@ -7,18 +7,21 @@
 -- learner a line. Each request takes the next session in turn (each thread starts at its
 -- own place), so the load spreads over every learner's session as it would over real
 -- learners. BENCH_METHOD=POST sends the form fields of BENCH_BODY with that session's CSRF
--- token and a number that makes each request's text new. Anonymous scenarios set none of
+-- token and a number that makes each request's text new. BENCH_THINK_MS makes each
+-- connection wait that long before each request. Anonymous scenarios set none of
 -- these, and wrk sends its one prepared request, as without a script.
 
 local sessions_file = os.getenv("BENCH_SESSIONS")
 local method = os.getenv("BENCH_METHOD") or "GET"
 local body = os.getenv("BENCH_BODY") or ""
+local think_ms = tonumber(os.getenv("BENCH_THINK_MS") or "0")
 local sessions = {}
 local counter = 0
 local started = 0
 
 function setup(thread)
   thread:set("offset", started * 7)
+  thread:set("seed", os.time() + started)
   started = started + 1
 end
 
@@ -31,6 +34,7 @@ if sessions_file then
       end
     end
     counter = offset or 0
+    math.randomseed(seed or os.time())
   end
 
   function request()
@@ -46,6 +50,15 @@ if sessions_file then
       form = form .. "&" .. body .. "+" .. counter
     end
     return wrk.format("POST", nil, headers, form)
+  end
+end
+
+-- A learner reads before the next click: wrk waits about this long before each request,
+-- between half and one and a half times it at random, so that the learners do not click
+-- all at the same moment.
+if think_ms > 0 then
+  function delay()
+    return math.random(math.floor(think_ms / 2), math.floor(think_ms * 3 / 2))
   end
 end
 
