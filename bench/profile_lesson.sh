@@ -1,6 +1,6 @@
 #!/bin/sh
-# Profile the signed-in lesson page on one running replica before changing anything
-# (issue 10). Needs a stack from scripts/stack.py (demo data), wrk, and py-spy in the venv
+# Profile the signed-in lesson page on one running replica (issue 10: before and after the
+# changes). Needs a stack from scripts/stack.py (demo data), wrk, and py-spy in the venv
 # (.venv/bin/pip install py-spy). Everything stays on 127.0.0.1; every load is bounded.
 #
 #   STACK_DIR=var/profile-stack NGINX_PORT=8580 NGINX_INTERNAL_PORT=8581 APP_PORT=8501 \
@@ -19,18 +19,19 @@ DURATION=${DURATION:-10}      # seconds of each wrk throughput run
 PROFILE_SECONDS=${PROFILE_SECONDS:-20}
 RATE=${RATE:-250}             # py-spy samples per second
 LESSON=${LESSON:-/courses/python-foundations/functions/}
+LEARNER=${LEARNER:-learner}   # a demo user; their password is elevate-<name>
 HOSTHDR="127.0.0.1:$NGINX_PORT"   # the Wagtail Site's hostname:port (seed_demo --port)
 APP="http://127.0.0.1:$APP_PORT"
 NGINX="http://127.0.0.1:$NGINX_PORT"
 PYSPY=.venv/bin/py-spy
 mkdir -p "$OUT"
 
-# Sign in as the demo learner.
+# Sign in as the demo learner (LEARNER).
 jar="$OUT/cookies.txt"; rm -f "$jar"
 curl -sf -c "$jar" -b "$jar" -H "Host: $HOSTHDR" "$APP/accounts/login/" -o /dev/null
 csrf=$(awk '$6=="csrftoken"{print $7}' "$jar")
 curl -sf -c "$jar" -b "$jar" -H "Host: $HOSTHDR" -o /dev/null \
-  -d "csrfmiddlewaretoken=$csrf&username=learner&password=elevate-learner&next=/" "$APP/accounts/login/"
+  -d "csrfmiddlewaretoken=$csrf&username=$LEARNER&password=elevate-$LEARNER&next=/" "$APP/accounts/login/"
 sid=$(awk '$6=="sessionid"{print $7}' "$jar")
 [ -n "$sid" ] || { echo "log-in failed" >&2; exit 1; }
 COOKIE="Cookie: sessionid=$sid; csrftoken=$csrf"
