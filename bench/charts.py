@@ -88,7 +88,7 @@ def targets(summary, path):
     axes.set_xlim(0, highest * 130)
     axes.set_title(
         f"make bench, {summary['measured']}: ratios to the baselines\n"
-        "(plain: demo data, hatched: seed_scale data; whiskers: lowest and highest round)",
+        "(plain: demo data, hatched: seed_scale data;\nwhiskers: lowest and highest round)",
         fontsize=10,
     )
     figure.tight_layout()

@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import capacity  # noqa: E402
 import charts  # noqa: E402
 import report  # noqa: E402
+import scale_data  # noqa: E402
 from processes import HOST, apt_install, children, read_pid  # noqa: E402
 from scenarios import (  # noqa: E402
     DURATION,
@@ -78,9 +79,6 @@ CAPACITY_SECONDS = int(os.environ.get("BENCH_CAPACITY_SECONDS", "4"))
 STACK_START_S = 30  # 22 s from a new database
 SCENARIO_OVERHEAD_S = 1  # warming, the pause after, reading wrk's output: 0.65 s measured
 SEEDING_S = 95  # seed_scale took 84 s in the bench stack
-# Marks a stack directory whose database holds seed_scale's data: the next run starts from a
-# new database, so its demo rounds run on the demo data again.
-SCALE_MARKER = "seed-scale-data"
 SCRIPT = BENCH / "wrk" / "bench.lua"
 
 # Run in the stack's Django: bench learners (one password hash for all: hashing 32 times
@@ -254,42 +252,6 @@ def run_rounds(stack, scenarios, data, rounds, label):
     return results
 
 
-def seed_scale(stack):
-    """seed_scale's data in the stack's database, as the replicas see it; the seconds."""
-    started = time.monotonic()
-    (stack.dir / SCALE_MARKER).write_text("seed_scale ran on this stack's database\n")
-    stack.manage("seed_scale")
-    return time.monotonic() - started
-
-
-# Run in the stack's Django after seeding: wait (at most a minute) until InnoDB has written
-# the million new rows' dirty pages, whose flushing would otherwise stall the first
-# scenarios' writes (a 57 ms p99 on the paced mark-complete, 10 ms everywhere else).
-SETTLE = """
-import time
-from django.db import connection
-with connection.cursor() as cursor:
-    cursor.execute("SELECT @@innodb_max_dirty_pages_pct")
-    (kept,) = cursor.fetchone()
-    cursor.execute("SET GLOBAL innodb_max_dirty_pages_pct = 0")  # flush now, not when idle
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        cursor.execute("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'")
-        dirty = int(cursor.fetchone()[1])
-        if dirty < 100:
-            break
-        time.sleep(1)
-    cursor.execute("SET GLOBAL innodb_max_dirty_pages_pct = %s", [kept])
-print(dirty)
-"""
-
-
-def settle(stack):
-    """Wait for MariaDB to write back what seeding left in memory; the dirty pages left."""
-    output = stack.manage("shell", "--no-imports", "-c", SETTLE, capture=True).stdout
-    return int(output.strip().splitlines()[-1])
-
-
 def run_ladder(stack, data):
     """The signed-in lesson through nginx at rising concurrency (bench/capacity.py)."""
     scenario = next(s for s in SCENARIOS if s.name == capacity.LADDER_SCENARIO)
@@ -312,16 +274,6 @@ def estimate(demo, scale):
     if CAPACITY:
         seconds += len(capacity.LADDER) * (CAPACITY_SECONDS + SCENARIO_OVERHEAD_S)
     return seconds
-
-
-def fresh_database(stack):
-    """After a run with seed_scale's data, start again from a new database: the demo rounds
-    measure the demo data. (Only the bench stack's own private MariaDB, never a given one.)"""
-    marker = stack.dir / SCALE_MARKER
-    if marker.exists():
-        log("the last run left seed_scale's data: starting from a new database")
-        shutil.rmtree(stack.dir / "mariadb" / "data", ignore_errors=True)
-        marker.unlink()
 
 
 def main():
@@ -348,7 +300,8 @@ def main():
     load_before = report.loadavg()
     phases, wrote, ladder, seeding_s = {}, {}, None, None
     try:
-        fresh_database(stack)
+        if scale_data.fresh_database(stack):
+            log("the last run left seed_scale's data: starting from a new database")
         stack.up()
         data = prepare(stack)
         log(f"{LEARNERS} bench learners signed in")
@@ -357,8 +310,8 @@ def main():
         log(f"the POSTs wrote: {wrote['demo']}")
         if scale:
             log("seeding seed_scale's data (about 2 minutes)")
-            seeding_s = seed_scale(stack)
-            log(f"seeded in {seeding_s:.0f} s; {settle(stack)} dirty InnoDB pages left")
+            seeding_s = scale_data.seed_scale(stack)
+            log(f"seeded in {seeding_s:.0f} s; {scale_data.settle(stack)} dirty InnoDB pages left")
             data = prepare(stack, SCALE_COURSE_SLUG)
             phases["seed_scale"] = run_rounds(stack, scale, data, SCALE_ROUNDS, "seed_scale data")
             wrote["seed_scale"] = written(stack, data)
