@@ -60,7 +60,9 @@ def test_each_learner_gets_their_own_parts_of_a_shared_page_on_either_replica(tw
     assert post_complete(nora_page, omar_cookie, nora_token, REPLICA_PORTS[0]) == 403
     assert post_complete(nora_page, nora_cookie, nora_token, REPLICA_PORTS[1]) == 302
     assert post_complete(omar_page, omar_cookie, omar_token, REPLICA_PORTS[0]) == 302
-    assert b"1 of 6 lessons done" in page(nora_cookie, REPLICA_PORTS[0])
+    # Nora's one completion, whatever the earlier stack tests did to the course's lessons.
+    done = re.search(rb"(\d+) of \d+ lessons? done", page(nora_cookie, REPLICA_PORTS[0]))
+    assert done.group(1) == b"1"
 
 
 def test_a_publish_shows_at_once_to_signed_in_learners_on_both_replicas(stack, two_learners):
